@@ -1,0 +1,135 @@
+# aipm-lint build. 'make' builds build/aipm-lint; 'make check' installs missing
+# dependencies, builds and runs every test; 'make demo' lints examples/vision.md.
+#
+#   make                  build/aipm-lint
+#   make check            unit tests, CLI golden tests, doc tests, rule self-tests
+#   make check SANITIZE=1 the same, built with AddressSanitizer + UBSan (alias: make asan)
+#   make demo             lint examples/vision.md with the built-in rules
+#   make install PREFIX=/usr/local
+#   make format | format-check | check-headers | clean | deps
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
+CC ?= cc
+PKG_CONFIG ?= pkg-config
+SANITIZE ?=
+OPT ?= -O2 -g
+WERROR ?= -Werror
+
+ifeq ($(SANITIZE),1)
+B := build/asan
+SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+OPT := -O1 -g
+else
+B := build
+SANFLAGS :=
+endif
+
+# Recursive (=) so pkg-config runs after 'deps' has installed what is missing.
+DEP_CFLAGS = $(shell $(PKG_CONFIG) --cflags libcmark libpcre2-8 yaml-0.1 2>/dev/null)
+DEP_LIBS = $(shell $(PKG_CONFIG) --libs libcmark libpcre2-8 yaml-0.1 2>/dev/null)
+TEST_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
+TEST_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
+
+WARN := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+        -Wformat=2 -Wvla $(WERROR)
+CPPFLAGS_ALL = -D_POSIX_C_SOURCE=200809L -Iinclude -iquote src -iquote $(B)/gen $(DEP_CFLAGS) $(CPPFLAGS)
+CFLAGS_ALL = $(WARN) $(OPT) $(SANFLAGS) -pthread $(CFLAGS)
+LDFLAGS_ALL = $(SANFLAGS) -pthread $(LDFLAGS)
+
+LIB_SRC := $(sort $(filter-out src/main.c,$(wildcard src/*.c src/checks/*.c src/report/*.c)))
+LIB_OBJ := $(LIB_SRC:%.c=$(B)/obj/%.o)
+MAIN_OBJ := $(B)/obj/src/main.o
+RULES := $(sort $(wildcard rules/*.yaml))
+TEST_SRC := $(sort $(wildcard tests/test_*.c tests/checks/test_*.c tests/report/test_*.c))
+TEST_BIN := $(TEST_SRC:tests/%.c=$(B)/tests/%)
+HEADERS := $(sort $(wildcard include/aipm/*.h src/*.h src/checks/*.h src/report/*.h))
+
+.PHONY: all deps check test unit cli-test docs-test rules-test asan demo install uninstall \
+        clean format format-check check-headers bench
+.DELETE_ON_ERROR:
+
+all: $(B)/aipm-lint
+
+deps:
+	@scripts/install-deps --with-test-tools
+
+$(B)/aipm-lint: $(MAIN_OBJ) $(B)/libaipm.a
+	$(CC) $(LDFLAGS_ALL) -o $@ $^ $(DEP_LIBS)
+
+$(B)/libaipm.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(B)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -MMD -MP -c -o $@ $<
+
+# The built-in rule pack, generated from rules/*.yaml (never edited by hand).
+$(B)/tools/embed: tools/embed.c
+	@mkdir -p $(dir $@)
+	$(CC) -O1 -o $@ $<
+
+$(B)/gen/builtin_rules.inc: $(B)/tools/embed $(RULES)
+	@mkdir -p $(dir $@)
+	$(B)/tools/embed $@ $(RULES)
+
+$(B)/obj/src/builtin.o: $(B)/gen/builtin_rules.inc
+
+$(B)/tests/%: tests/%.c $(B)/libaipm.a tests/test.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS_ALL) -Itests $(TEST_CFLAGS) $(CFLAGS_ALL) -Wno-missing-prototypes \
+		-o $@ $< $(B)/libaipm.a $(DEP_LIBS) $(TEST_LIBS) $(LDFLAGS_ALL)
+
+unit: $(TEST_BIN)
+	@set -e; for t in $(TEST_BIN); do echo "== $$t"; ./$$t; done
+
+cli-test: $(B)/aipm-lint
+	@AIPM_LINT=$(B)/aipm-lint tests/cli.sh
+
+docs-test: $(B)/aipm-lint
+	@AIPM_LINT=$(B)/aipm-lint tests/docs.sh
+
+rules-test: $(B)/aipm-lint
+	@echo "== rule self-tests"
+	@$(B)/aipm-lint --test-rules
+
+test: unit cli-test docs-test rules-test
+
+check: deps
+	@$(MAKE) --no-print-directory test
+	@echo "make check: all tests passed"
+
+asan:
+	@$(MAKE) --no-print-directory check SANITIZE=1
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@echo "$$ build/aipm-lint examples/vision.md"
+	@$(B)/aipm-lint --color=always --show-source examples/vision.md || test $$? -eq 1
+
+install: $(B)/aipm-lint
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -m 755 $(B)/aipm-lint $(DESTDIR)$(BINDIR)/aipm-lint
+	install -m 644 docs/aipm-lint.1 $(DESTDIR)$(MANDIR)/man1/aipm-lint.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/aipm-lint $(DESTDIR)$(MANDIR)/man1/aipm-lint.1
+
+check-headers:
+	@set -e; mkdir -p build/headers; for h in $(HEADERS); do \
+		printf '#include "%s"\n' $$(echo $$h | sed 's,^include/,,; s,^src/,,') > build/headers/tu.c; \
+		$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -fsyntax-only build/headers/tu.c || exit 1; \
+	done; echo "check-headers: $(words $(HEADERS)) headers compile alone"
+
+format:
+	clang-format -i $(HEADERS) $(LIB_SRC) src/main.c $(wildcard tests/*.c tests/*/*.c tests/*.h tools/*.c bench/*.c)
+
+format-check:
+	clang-format --dry-run --Werror $(HEADERS) $(LIB_SRC) src/main.c $(wildcard tests/*.c tests/*/*.c tests/*.h tools/*.c bench/*.c)
+
+clean:
+	rm -rf build
+
+-include $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d)
