@@ -1,0 +1,255 @@
+/*
+ * forbid: report every occurrence of a forbidden word or pattern.
+ *
+ *     check: forbid
+ *     words: [seamless, best-in-class]      # whole words, any case
+ *     patterns: ['\bmake \w+ better\b']     # regexes as written; (?i) for case
+ *     exceptions: ['seamless integration']  # a match inside one of these is fine
+ *     ignore-case: true                     # 'patterns' ignore case (default false)
+ *     message: 'Vague phrase "{match}"'
+ *
+ * Keys: 'words' (a string or list: each matched as a whole word, case
+ * insensitively), 'patterns' (a regex or list of regexes, as written), at
+ * least one of the two; 'exceptions' (regexes, as written); 'ignore-case'
+ * (bool, default false: when true, 'patterns' match without regard to case;
+ * 'words' always do, 'exceptions' never are changed).
+ *
+ * Reports each non-empty match of 'words' and of every pattern (each pattern
+ * scans a span left to right, matches of one pattern never overlap) in every
+ * span of every unit, at the match's own range, with {match} the matched
+ * text. A match lying entirely inside a match of an exception in the same
+ * span is skipped. The same range is reported once, however many patterns or
+ * overlapping units (nested sections or list items) find it. Default unit:
+ * block (the unit only matters through the scope's spans here).
+ */
+#include "checks/check.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "doc.h"
+#include "error.h"
+#include "mem.h"
+#include "pattern.h"
+#include "yaml.h"
+
+typedef struct forbid_cfg {
+    aipm_pattern **pats; /* 'words' (when given) first, then 'patterns' */
+    size_t n_pats;
+    aipm_pattern **exc;
+    size_t n_exc;
+} forbid_cfg;
+
+/* One match to report: a range of a block's text. */
+typedef struct forbid_hit {
+    uint32_t block, start, end;
+} forbid_hit;
+
+static const char *const forbid_keys[] = {"words", "patterns", "exceptions", "ignore-case", NULL};
+
+static void forbid_free(void *p) {
+    forbid_cfg *cfg = p;
+    if (!cfg) {
+        return;
+    }
+    aipm_check_free_patterns(cfg->pats, cfg->n_pats);
+    aipm_check_free_patterns(cfg->exc, cfg->n_exc);
+    free(cfg);
+}
+
+/*
+ * Recompile each of the 'n' patterns of key 'key' case-insensitively. They
+ * compiled as written already, so this fails only in theory; then 'err' is
+ * set at the pattern's mark.
+ */
+static int recompile_caseless(const aipm_yaml_node *rule, const char *key,
+                              const aipm_check_env *env, aipm_pattern **pats, size_t n,
+                              aipm_error *err) {
+    const aipm_yaml_node *node = aipm_yaml_get(rule, key);
+    for (size_t i = 0; i < n; i++) {
+        const aipm_yaml_node *at = node && node->type == AIPM_YAML_SEQ && i < node->n
+                                       ? node->items[i]
+                                   : node ? node
+                                          : rule;
+        const char *src = aipm_pattern_source(pats[i]);
+        aipm_pattern *q = aipm_pattern_compile(src, strlen(src), AIPM_PATTERN_IGNORE_CASE,
+                                               env->path, at->line, at->col, err);
+        if (!q) {
+            return -1;
+        }
+        aipm_pattern_free(pats[i]);
+        pats[i] = q;
+    }
+    return 0;
+}
+
+static void *forbid_parse(const aipm_yaml_node *rule, const aipm_check_env *env, aipm_error *err) {
+    forbid_cfg *cfg = aipm_xcalloc(1, sizeof(*cfg));
+    aipm_pattern *words = NULL;
+    aipm_pattern **pats = NULL;
+    size_t n_pats = 0;
+    bool ignore_case = false;
+    const aipm_yaml_node *ic = aipm_yaml_get(rule, "ignore-case");
+
+    if (ic && aipm_yaml_read_bool(ic, env->path, "ignore-case", &ignore_case, err) < 0) {
+        goto fail;
+    }
+    if (aipm_check_parse_words(rule, "words", env, &words, err) < 0) {
+        goto fail;
+    }
+    if (aipm_check_parse_patterns(rule, "patterns", env, &pats, &n_pats, err) < 0) {
+        goto fail;
+    }
+    if (ignore_case && recompile_caseless(rule, "patterns", env, pats, n_pats, err) < 0) {
+        goto fail;
+    }
+    if (aipm_check_parse_patterns(rule, "exceptions", env, &cfg->exc, &cfg->n_exc, err) < 0) {
+        goto fail;
+    }
+    if (!words && n_pats == 0) {
+        aipm_error_set(err, env->path, rule->line, rule->col,
+                       "rule '%s': check 'forbid' needs 'words' or 'patterns'", env->rule_id);
+        goto fail;
+    }
+    cfg->n_pats = n_pats + (words ? 1 : 0);
+    cfg->pats = aipm_xcalloc(cfg->n_pats, sizeof(*cfg->pats));
+    if (words) {
+        cfg->pats[0] = words;
+    }
+    if (n_pats) {
+        memcpy(cfg->pats + (words ? 1 : 0), pats, n_pats * sizeof(*pats));
+    }
+    free(pats);
+    return cfg;
+
+fail:
+    aipm_pattern_free(words);
+    aipm_check_free_patterns(pats, n_pats);
+    forbid_free(cfg);
+    return NULL;
+}
+
+/* Return the offset of the code point after the one at 'off' (at most 'end'). */
+static uint32_t next_char(const char *text, uint32_t off, uint32_t end) {
+    off++;
+    while (off < end && ((unsigned char)text[off] & 0xC0) == 0x80) {
+        off++;
+    }
+    return off;
+}
+
+/* Find the first non-empty match of 'p' in 'sp' at or after 'from'. */
+static bool find_nonempty(aipm_check_ctx *ctx, const aipm_pattern *p, const aipm_span *sp,
+                          const char *text, uint32_t from, uint32_t *ms, uint32_t *me) {
+    while (from <= sp->end && aipm_check_find(ctx, p, sp, from, ms, me)) {
+        if (*me > *ms) {
+            return true;
+        }
+        if (*ms >= sp->end) {
+            return false;
+        }
+        from = next_char(text, *ms, sp->end);
+    }
+    return false;
+}
+
+/* The exception matches of one span, gathered only when a span has a hit. */
+typedef struct forbid_ranges {
+    aipm_range *v;
+    size_t n, cap;
+} forbid_ranges;
+
+static void collect_exceptions(aipm_check_ctx *ctx, const forbid_cfg *cfg, const aipm_span *sp,
+                               const char *text, forbid_ranges *out) {
+    out->n = 0;
+    for (size_t i = 0; i < cfg->n_exc; i++) {
+        uint32_t ms, me, from = sp->start;
+        while (find_nonempty(ctx, cfg->exc[i], sp, text, from, &ms, &me)) {
+            out->v = aipm_grow(out->v, &out->cap, out->n + 1, sizeof(*out->v));
+            out->v[out->n++] = (aipm_range){ms, me};
+            from = me;
+        }
+    }
+}
+
+static bool excepted(const forbid_ranges *r, uint32_t ms, uint32_t me) {
+    for (size_t i = 0; i < r->n; i++) {
+        if (r->v[i].start <= ms && me <= r->v[i].end) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static int hit_cmp(const void *a, const void *b) {
+    const forbid_hit *x = a, *y = b;
+    if (x->block != y->block) {
+        return x->block < y->block ? -1 : 1;
+    }
+    if (x->start != y->start) {
+        return x->start < y->start ? -1 : 1;
+    }
+    if (x->end != y->end) {
+        return x->end < y->end ? -1 : 1;
+    }
+    return 0;
+}
+
+static void forbid_run(aipm_check_ctx *ctx, const void *p) {
+    const forbid_cfg *cfg = p;
+    const aipm_doc *doc = aipm_check_doc(ctx);
+    forbid_hit *hits = NULL;
+    size_t n_hits = 0, cap_hits = 0;
+    forbid_ranges exc = {NULL, 0, 0};
+    aipm_unit u;
+
+    while (aipm_check_next_unit(ctx, &u)) {
+        for (size_t s = 0; s < u.n_spans; s++) {
+            const aipm_span *sp = &u.spans[s];
+            const char *text = doc->blocks[sp->block].text;
+            bool have_exc = false;
+            for (size_t i = 0; i < cfg->n_pats; i++) {
+                uint32_t ms, me, from = sp->start;
+                while (find_nonempty(ctx, cfg->pats[i], sp, text, from, &ms, &me)) {
+                    from = me;
+                    if (cfg->n_exc && !have_exc) {
+                        collect_exceptions(ctx, cfg, sp, text, &exc);
+                        have_exc = true;
+                    }
+                    if (cfg->n_exc && excepted(&exc, ms, me)) {
+                        continue;
+                    }
+                    hits = aipm_grow(hits, &cap_hits, n_hits + 1, sizeof(*hits));
+                    hits[n_hits++] = (forbid_hit){sp->block, ms, me};
+                }
+            }
+        }
+    }
+
+    if (n_hits > 1) {
+        qsort(hits, n_hits, sizeof(*hits), hit_cmp);
+    }
+    for (size_t i = 0; i < n_hits; i++) {
+        if (i > 0 && hit_cmp(&hits[i - 1], &hits[i]) == 0) {
+            continue;
+        }
+        const aipm_block *b = &doc->blocks[hits[i].block];
+        aipm_tvars v = {0};
+        v.match = b->text + hits[i].start;
+        v.match_len = hits[i].end - hits[i].start;
+        aipm_check_emit(ctx, hits[i].block, hits[i].start, hits[i].end, &v);
+    }
+    free(hits);
+    free(exc.v);
+}
+
+const aipm_check_kind aipm_check_forbid = {
+    .name = "forbid",
+    .keys = forbid_keys,
+    .default_unit = AIPM_UNIT_BLOCK,
+    .parse = forbid_parse,
+    .run = forbid_run,
+    .free_config = forbid_free,
+    .needs_sentences = NULL,
+};

@@ -1,0 +1,649 @@
+/*
+ * engine: rules x documents -> diagnostics.
+ *
+ * For each document the engine computes the traits, then for each enabled
+ * rule that fits (kinds, 'when') it marks which blocks are in the rule's
+ * scope and hands the rule's check kind a context through which it walks the
+ * scope's units, matches, and emits. All the per-document scratch (scope
+ * marks, unit spans) lives in the per-worker aipm_engine and is reused, so a
+ * run allocates little beyond the diagnostics themselves.
+ *
+ *   blocks:   [h1][p][h2 Vision][p][li][li][h2 Metrics][tr][tr]
+ *   in scope:   .   .     x      x   x   x      .       .   .     sections: '(?i)vision'
+ *   units:    DOCUMENT = 4 spans; SECTION = one (Vision); BLOCK = 4; ITEM = p's sentences, li, li
+ */
+#include "engine.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "ascii.h"
+#include "checks/check.h"
+#include "mem.h"
+#include "utf8.h"
+
+struct aipm_engine {
+    const aipm_ruleset *rs;
+    aipm_matcher *matcher;
+    bool *in_scope; /* per block */
+    size_t cap_blocks;
+    uint8_t *sel; /* per section: 1 selected, 2 excluded */
+    size_t cap_sections;
+    aipm_span *spans;
+    size_t cap_spans;
+};
+
+struct aipm_check_ctx {
+    aipm_engine *e;
+    const aipm_doc *doc;
+    const aipm_rule *rule;
+    aipm_severity severity;
+    aipm_diag_list *out;
+    bool limit_reported;
+    bool has_sections; /* the rule's scope names sections */
+    uint32_t first_selected;
+    /* unit iteration */
+    aipm_unit_type unit;
+    bool started;
+    bool done;
+    uint32_t next_block;
+    uint32_t next_sentence;
+    uint32_t next_section;
+};
+
+aipm_engine *aipm_engine_new(const aipm_ruleset *rs) {
+    aipm_engine *e = aipm_xcalloc(1, sizeof(*e));
+    e->rs = rs;
+    e->matcher = aipm_matcher_new();
+    return e;
+}
+
+void aipm_engine_free(aipm_engine *e) {
+    if (!e) {
+        return;
+    }
+    aipm_matcher_free(e->matcher);
+    free(e->in_scope);
+    free(e->sel);
+    free(e->spans);
+    free(e);
+}
+
+/* Where to search again after a match [ms, me): past it, or past one
+ * character when it was empty, so a loop over matches always advances. */
+static size_t after_match(const char *text, size_t len, size_t ms, size_t me) {
+    if (me > ms) {
+        return me;
+    }
+    size_t adv = 1;
+    if (me < len) {
+        aipm_utf8_decode(text + me, len - me, &adv);
+    }
+    return me + adv;
+}
+
+/* ---- traits ---- */
+
+static bool section_matches(aipm_engine *e, const aipm_pattern *p, const aipm_section *s) {
+    size_t ms, me;
+    if (!s->title) {
+        return false;
+    }
+    return aipm_pattern_find(p, s->title, strlen(s->title), 0, e->matcher, &ms, &me) ==
+           AIPM_MATCH_FOUND;
+}
+
+/* Mark sections selected by 'sections' (and their descendants), or all when NULL. */
+static void select_sections(aipm_engine *e, const aipm_doc *doc, const aipm_pattern *sections,
+                            const aipm_pattern *not_sections) {
+    e->sel = aipm_grow(e->sel, &e->cap_sections, doc->n_sections + 1, sizeof(*e->sel));
+    for (uint32_t i = 0; i < doc->n_sections; i++) {
+        const aipm_section *s = &doc->sections[i];
+        uint8_t parent = s->parent == AIPM_NONE ? (sections ? 0 : 1) : e->sel[s->parent];
+        uint8_t v = parent;
+        if (v != 2 && sections && v == 0 && i > 0 && section_matches(e, sections, s)) {
+            v = 1;
+        }
+        if (v != 2 && not_sections && i > 0 && section_matches(e, not_sections, s)) {
+            v = 2;
+        }
+        e->sel[i] = v;
+    }
+}
+
+uint64_t aipm_engine_traits(aipm_engine *e, const aipm_doc *doc) {
+    uint64_t bits = 0;
+    for (size_t t = 0; t < e->rs->n_traits; t++) {
+        const aipm_trait *tr = &e->rs->traits[t];
+        select_sections(e, doc, tr->sections, NULL);
+        size_t count = 0;
+        for (uint32_t b = 0; b < doc->n_blocks && count < tr->min; b++) {
+            const aipm_block *blk = &doc->blocks[b];
+            if (!(blk->type & AIPM_BLOCK_PROSE) || e->sel[blk->section] != 1) {
+                continue;
+            }
+            for (size_t p = 0; p < tr->n_patterns && count < tr->min; p++) {
+                size_t pos = 0, ms, me;
+                while (count < tr->min && pos <= blk->len &&
+                       aipm_pattern_find(tr->patterns[p], blk->text, blk->len, pos, e->matcher, &ms,
+                                         &me) == AIPM_MATCH_FOUND) {
+                    count++;
+                    pos = after_match(blk->text, blk->len, ms, me);
+                }
+            }
+        }
+        if (count >= tr->min) {
+            bits |= (uint64_t)1 << t;
+        }
+    }
+    return bits;
+}
+
+/* ---- running rules ---- */
+
+static void mark_scope(aipm_check_ctx *ctx) {
+    aipm_engine *e = ctx->e;
+    const aipm_doc *doc = ctx->doc;
+    const aipm_scope *sc = &ctx->rule->scope;
+    unsigned mask = sc->blocks ? sc->blocks : AIPM_BLOCK_PROSE;
+    select_sections(e, doc, sc->sections, sc->not_sections);
+    e->in_scope = aipm_grow(e->in_scope, &e->cap_blocks, doc->n_blocks + 1, sizeof(*e->in_scope));
+    for (uint32_t b = 0; b < doc->n_blocks; b++) {
+        const aipm_block *blk = &doc->blocks[b];
+        e->in_scope[b] = (blk->type & mask) && e->sel[blk->section] == 1;
+    }
+    ctx->has_sections = sc->sections != NULL;
+    ctx->first_selected = AIPM_NONE;
+    if (sc->sections) {
+        for (uint32_t i = 1; i < doc->n_sections; i++) {
+            if (e->sel[i] == 1) {
+                ctx->first_selected = i;
+                break;
+            }
+        }
+    }
+}
+
+void aipm_engine_run(aipm_engine *e, const aipm_doc *doc, uint64_t traits, const aipm_rule *only,
+                     aipm_diag_list *out) {
+    const aipm_ruleset *rs = e->rs;
+    for (size_t i = 0; i < rs->n_rules; i++) {
+        const aipm_rule *r = rs->rules[i];
+        if (only) {
+            if (r != only) {
+                continue;
+            }
+        } else {
+            if (!rs->enabled[i]) {
+                continue;
+            }
+            if (r->kinds && !(r->kinds & (1u << doc->kind))) {
+                continue;
+            }
+            if ((traits & r->when_traits) != r->when_traits || (traits & r->when_not_traits)) {
+                continue;
+            }
+        }
+        aipm_check_ctx ctx;
+        memset(&ctx, 0, sizeof(ctx));
+        ctx.e = e;
+        ctx.doc = doc;
+        ctx.rule = r;
+        ctx.severity = rs->severity[i];
+        ctx.out = out;
+        ctx.unit = aipm_rule_unit(r);
+        if ((ctx.unit == AIPM_UNIT_SENTENCE || ctx.unit == AIPM_UNIT_ITEM) && !doc->has_sentences) {
+            ctx.unit = AIPM_UNIT_BLOCK; /* the doc was built without sentences */
+        }
+        mark_scope(&ctx);
+        r->check->run(&ctx, r->cfg);
+    }
+}
+
+/* ---- the helpers check kinds use (check.h) ---- */
+
+const aipm_doc *aipm_check_doc(const aipm_check_ctx *ctx) {
+    return ctx->doc;
+}
+
+const aipm_rule *aipm_check_rule(const aipm_check_ctx *ctx) {
+    return ctx->rule;
+}
+
+static void add_span(aipm_check_ctx *ctx, size_t *n, uint32_t block, uint32_t start, uint32_t end) {
+    aipm_engine *e = ctx->e;
+    e->spans = aipm_grow(e->spans, &e->cap_spans, *n + 1, sizeof(*e->spans));
+    e->spans[*n].block = block;
+    e->spans[*n].start = start;
+    e->spans[*n].end = end;
+    (*n)++;
+}
+
+/* Collect the in-scope blocks of [first, end) as whole-block spans. */
+static size_t collect_blocks(aipm_check_ctx *ctx, uint32_t first, uint32_t end) {
+    size_t n = 0;
+    for (uint32_t b = first; b < end; b++) {
+        if (ctx->e->in_scope[b]) {
+            add_span(ctx, &n, b, 0, ctx->doc->blocks[b].len);
+        }
+    }
+    return n;
+}
+
+static void set_unit(aipm_check_ctx *ctx, aipm_unit *u, uint32_t section, size_t n) {
+    u->type = ctx->unit;
+    u->section = section;
+    u->spans = ctx->e->spans;
+    u->n_spans = n;
+    if (section == AIPM_NONE && n > 0 && ctx->unit != AIPM_UNIT_DOCUMENT) {
+        u->section = ctx->doc->blocks[u->spans[0].block].section;
+    }
+}
+
+static bool next_section_unit(aipm_check_ctx *ctx, aipm_unit *u) {
+    const aipm_doc *doc = ctx->doc;
+    while (ctx->next_section < doc->n_sections) {
+        uint32_t i = ctx->next_section++;
+        const aipm_section *s = &doc->sections[i];
+        if (i == 0) {
+            continue;
+        }
+        if (ctx->e->sel[i] != 1) {
+            continue;
+        }
+        if (ctx->has_sections && s->parent != AIPM_NONE && ctx->e->sel[s->parent] == 1 &&
+            s->parent != 0) {
+            continue; /* nested inside a selected section: part of that unit */
+        }
+        size_t n = collect_blocks(ctx, s->first_block, s->end_block);
+        set_unit(ctx, u, i, n);
+        return true;
+    }
+    return false;
+}
+
+static bool next_sentence_unit(aipm_check_ctx *ctx, aipm_unit *u, bool items) {
+    const aipm_doc *doc = ctx->doc;
+    while (ctx->next_block < doc->n_blocks) {
+        uint32_t b = ctx->next_block;
+        const aipm_block *blk = &doc->blocks[b];
+        if (!ctx->e->in_scope[b]) {
+            ctx->next_block++;
+            ctx->next_sentence = 0;
+            continue;
+        }
+        size_t n = 0;
+        if (items && blk->type == AIPM_BLOCK_LIST_ITEM) {
+            /* the whole list item: this and the following blocks of the same item */
+            uint32_t end = b;
+            while (end < doc->n_blocks && doc->blocks[end].item == blk->item &&
+                   doc->blocks[end].type == AIPM_BLOCK_LIST_ITEM) {
+                if (ctx->e->in_scope[end]) {
+                    add_span(ctx, &n, end, 0, doc->blocks[end].len);
+                }
+                end++;
+            }
+            ctx->next_block = end;
+            ctx->next_sentence = 0;
+            set_unit(ctx, u, AIPM_NONE, n);
+            return true;
+        }
+        if (items && blk->type == AIPM_BLOCK_TABLE_ROW && blk->header_row) {
+            ctx->next_block++;
+            continue;
+        }
+        if ((items && (blk->type & (AIPM_BLOCK_TABLE_ROW | AIPM_BLOCK_HEADING))) ||
+            blk->n_sentences == 0) {
+            ctx->next_block++;
+            ctx->next_sentence = 0;
+            if (blk->len == 0) {
+                continue;
+            }
+            add_span(ctx, &n, b, 0, blk->len);
+            set_unit(ctx, u, AIPM_NONE, n);
+            return true;
+        }
+        if (ctx->next_sentence >= blk->n_sentences) {
+            ctx->next_block++;
+            ctx->next_sentence = 0;
+            continue;
+        }
+        const aipm_sentence *s = &doc->sentences[blk->first_sentence + ctx->next_sentence++];
+        add_span(ctx, &n, b, s->start, s->end);
+        set_unit(ctx, u, AIPM_NONE, n);
+        return true;
+    }
+    return false;
+}
+
+bool aipm_check_next_unit(aipm_check_ctx *ctx, aipm_unit *u) {
+    const aipm_doc *doc = ctx->doc;
+    if (ctx->done) {
+        return false;
+    }
+    switch (ctx->unit) {
+    case AIPM_UNIT_DEFAULT:
+    case AIPM_UNIT_DOCUMENT: {
+        size_t n = collect_blocks(ctx, 0, doc->n_blocks);
+        set_unit(ctx, u, ctx->first_selected, n);
+        u->type = AIPM_UNIT_DOCUMENT;
+        ctx->done = true;
+        return true;
+    }
+    case AIPM_UNIT_SECTION:
+        return next_section_unit(ctx, u);
+    case AIPM_UNIT_BLOCK:
+        while (ctx->next_block < doc->n_blocks) {
+            uint32_t b = ctx->next_block++;
+            if (ctx->e->in_scope[b]) {
+                size_t n = 0;
+                add_span(ctx, &n, b, 0, doc->blocks[b].len);
+                set_unit(ctx, u, AIPM_NONE, n);
+                return true;
+            }
+        }
+        return false;
+    case AIPM_UNIT_SENTENCE:
+        return next_sentence_unit(ctx, u, false);
+    case AIPM_UNIT_ITEM:
+        return next_sentence_unit(ctx, u, true);
+    }
+    return false;
+}
+
+const char *aipm_check_span_text(const aipm_check_ctx *ctx, const aipm_span *sp) {
+    return ctx->doc->blocks[sp->block].text;
+}
+
+static void report_limit(aipm_check_ctx *ctx, const aipm_pattern *p, const aipm_span *sp) {
+    if (ctx->limit_reported) {
+        return;
+    }
+    ctx->limit_reported = true;
+    const aipm_block *blk = &ctx->doc->blocks[sp->block];
+    aipm_buf msg = AIPM_BUF_INIT;
+    aipm_buf_printf(&msg,
+                    "pattern '%.60s' of rule '%s' exceeded the match limit here; the rule "
+                    "skipped this text (simplify the pattern)",
+                    aipm_pattern_source(p), ctx->rule->id);
+    aipm_diag d;
+    memset(&d, 0, sizeof(d));
+    d.rule = ctx->rule->id;
+    d.severity = AIPM_SEV_ERROR;
+    d.message = aipm_buf_detach(&msg);
+    d.start = d.end = blk->src[sp->start];
+    aipm_doc_position(ctx->doc, d.start, &d.line, &d.col);
+    d.end_line = d.line;
+    d.end_col = d.col;
+    aipm_diag_list_add(ctx->out, &d);
+}
+
+bool aipm_check_find(aipm_check_ctx *ctx, const aipm_pattern *p, const aipm_span *sp, uint32_t from,
+                     uint32_t *ms, uint32_t *me) {
+    const aipm_block *blk = &ctx->doc->blocks[sp->block];
+    if (from < sp->start) {
+        from = sp->start;
+    }
+    if (from > sp->end) {
+        return false;
+    }
+    size_t s, e;
+    aipm_match_result r = aipm_pattern_find(p, blk->text, sp->end, from, ctx->e->matcher, &s, &e);
+    if (r == AIPM_MATCH_LIMIT) {
+        report_limit(ctx, p, sp);
+        return false;
+    }
+    if (r != AIPM_MATCH_FOUND) {
+        return false;
+    }
+    *ms = (uint32_t)s;
+    *me = (uint32_t)e;
+    return true;
+}
+
+bool aipm_check_find_any(aipm_check_ctx *ctx, aipm_pattern *const *pats, size_t n,
+                         const aipm_span *sp, uint32_t from, uint32_t *ms, uint32_t *me,
+                         size_t *which) {
+    bool found = false;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t s, e;
+        if (aipm_check_find(ctx, pats[i], sp, from, &s, &e) &&
+            (!found || s < *ms || (s == *ms && e > *me))) {
+            found = true;
+            *ms = s;
+            *me = e;
+            if (which) {
+                *which = i;
+            }
+        }
+    }
+    return found;
+}
+
+size_t aipm_check_count(aipm_check_ctx *ctx, const aipm_pattern *p, const aipm_unit *u) {
+    size_t count = 0;
+    for (size_t i = 0; i < u->n_spans; i++) {
+        uint32_t pos = u->spans[i].start, ms, me;
+        while (pos <= u->spans[i].end && aipm_check_find(ctx, p, &u->spans[i], pos, &ms, &me)) {
+            count++;
+            const aipm_block *blk = &ctx->doc->blocks[u->spans[i].block];
+            pos = (uint32_t)after_match(blk->text, blk->len, ms, me);
+        }
+    }
+    return count;
+}
+
+bool aipm_check_any(aipm_check_ctx *ctx, const aipm_pattern *p, const aipm_unit *u) {
+    for (size_t i = 0; i < u->n_spans; i++) {
+        uint32_t ms, me;
+        if (aipm_check_find(ctx, p, &u->spans[i], u->spans[i].start, &ms, &me)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool is_word_byte(unsigned char c) {
+    return aipm_ascii_is_alnum(c) || c >= 0x80 || c == '\'' || c == '_';
+}
+
+size_t aipm_check_words(const aipm_check_ctx *ctx, const aipm_unit *u) {
+    size_t words = 0;
+    for (size_t i = 0; i < u->n_spans; i++) {
+        const char *t = ctx->doc->blocks[u->spans[i].block].text;
+        bool in = false;
+        for (uint32_t k = u->spans[i].start; k < u->spans[i].end; k++) {
+            bool w = is_word_byte((unsigned char)t[k]) ||
+                     (in && t[k] == '-' && k + 1 < u->spans[i].end &&
+                      is_word_byte((unsigned char)t[k + 1]));
+            if (w && !in) {
+                words++;
+            }
+            in = w;
+        }
+    }
+    return words;
+}
+
+/* The source byte just past the character at text offset 'off' - 1. */
+static uint32_t src_end(const aipm_doc *doc, const aipm_block *blk, uint32_t end) {
+    if (end == 0) {
+        return blk->src[0];
+    }
+    uint32_t s = blk->src[end - 1];
+    size_t adv = 1;
+    if (s < doc->src_len) {
+        aipm_utf8_decode(doc->src + s, doc->src_len - s, &adv);
+    }
+    return s + (uint32_t)adv;
+}
+
+static void emit_at(aipm_check_ctx *ctx, uint32_t block, uint32_t start, uint32_t end,
+                    const aipm_tvars *v) {
+    const aipm_doc *doc = ctx->doc;
+    const aipm_block *blk = &doc->blocks[block];
+    aipm_tvars vars;
+    if (v) {
+        vars = *v;
+    } else {
+        memset(&vars, 0, sizeof(vars));
+    }
+    const aipm_section *sec = &doc->sections[blk->section];
+    vars.section = sec->title ? sec->title : "";
+    vars.kind = aipm_kind_name(doc->kind);
+    vars.rule = ctx->rule->id;
+    aipm_buf msg = AIPM_BUF_INIT;
+    aipm_template_expand(&msg, ctx->rule->message, &vars);
+    aipm_diag d;
+    memset(&d, 0, sizeof(d));
+    d.rule = ctx->rule->id;
+    d.severity = ctx->severity;
+    d.message = aipm_buf_detach(&msg);
+    d.suggestion = vars.suggestion ? aipm_xstrdup(vars.suggestion) : NULL;
+    if (start > blk->len) {
+        start = blk->len;
+    }
+    if (end < start) {
+        end = start;
+    }
+    if (end > blk->len) {
+        end = blk->len;
+    }
+    d.start = blk->src[start];
+    d.end = end > start ? src_end(doc, blk, end) : d.start;
+    if (d.end < d.start) {
+        d.end = d.start;
+    }
+    aipm_doc_position(doc, d.start, &d.line, &d.col);
+    aipm_doc_position(doc, d.end, &d.end_line, &d.end_col);
+    aipm_diag_list_add(ctx->out, &d);
+}
+
+void aipm_check_emit(aipm_check_ctx *ctx, uint32_t block, uint32_t start, uint32_t end,
+                     const aipm_tvars *v) {
+    emit_at(ctx, block, start, end, v);
+}
+
+/* Shorten [start, end) of a block's text to the part on its first source line. */
+static uint32_t first_line_end(const aipm_doc *doc, const aipm_block *blk, uint32_t start,
+                               uint32_t end) {
+    uint32_t line, col, l2, c2;
+    aipm_doc_position(doc, blk->src[start], &line, &col);
+    uint32_t k = start;
+    while (k < end) {
+        aipm_doc_position(doc, blk->src[k], &l2, &c2);
+        if (l2 != line) {
+            break;
+        }
+        k++;
+    }
+    while (k > start && aipm_ascii_is_space((unsigned char)blk->text[k - 1])) {
+        k--;
+    }
+    return k;
+}
+
+void aipm_check_emit_unit(aipm_check_ctx *ctx, const aipm_unit *u, const aipm_tvars *v) {
+    const aipm_doc *doc = ctx->doc;
+    uint32_t section = AIPM_NONE;
+    if (u->type == AIPM_UNIT_SECTION || u->type == AIPM_UNIT_DOCUMENT) {
+        section = u->section;
+    }
+    if (section != AIPM_NONE && section < doc->n_sections &&
+        doc->sections[section].heading != AIPM_NONE) {
+        uint32_t h = doc->sections[section].heading;
+        emit_at(ctx, h, 0, doc->blocks[h].len, v);
+        return;
+    }
+    if (u->n_spans > 0) {
+        const aipm_span *sp = &u->spans[0];
+        const aipm_block *blk = &doc->blocks[sp->block];
+        uint32_t end = sp->end > sp->start ? first_line_end(doc, blk, sp->start, sp->end) : sp->end;
+        emit_at(ctx, sp->block, sp->start, end, v);
+        return;
+    }
+    /* nothing in scope: the start of the document body */
+    aipm_tvars vars;
+    if (v) {
+        vars = *v;
+    } else {
+        memset(&vars, 0, sizeof(vars));
+    }
+    vars.section = "";
+    vars.kind = aipm_kind_name(doc->kind);
+    vars.rule = ctx->rule->id;
+    aipm_buf msg = AIPM_BUF_INIT;
+    aipm_template_expand(&msg, ctx->rule->message, &vars);
+    aipm_diag d;
+    memset(&d, 0, sizeof(d));
+    d.rule = ctx->rule->id;
+    d.severity = ctx->severity;
+    d.message = aipm_buf_detach(&msg);
+    d.suggestion = vars.suggestion ? aipm_xstrdup(vars.suggestion) : NULL;
+    d.start = d.end = 0;
+    d.line = d.end_line = 1;
+    d.col = d.end_col = 1;
+    aipm_diag_list_add(ctx->out, &d);
+}
+
+/* ---- parse helpers ---- */
+
+int aipm_check_parse_patterns(const aipm_yaml_node *rule, const char *key,
+                              const aipm_check_env *env, aipm_pattern ***out, size_t *n,
+                              aipm_error *err) {
+    *out = NULL;
+    *n = 0;
+    const aipm_yaml_node *node = aipm_yaml_get(rule, key);
+    if (!node) {
+        return 0;
+    }
+    const char **strs;
+    size_t count;
+    if (aipm_yaml_read_strs(node, env->path, key, &strs, &count, err) < 0) {
+        return -1;
+    }
+    aipm_pattern **pats = aipm_xcalloc(count ? count : 1, sizeof(*pats));
+    for (size_t i = 0; i < count; i++) {
+        const aipm_yaml_node *item = node->type == AIPM_YAML_SEQ ? node->items[i] : node;
+        pats[i] = aipm_pattern_compile(strs[i], strlen(strs[i]), 0, env->path, item->line,
+                                       item->col, err);
+        if (!pats[i]) {
+            aipm_check_free_patterns(pats, i);
+            free(strs);
+            return -1;
+        }
+    }
+    free(strs);
+    *out = pats;
+    *n = count;
+    return 0;
+}
+
+int aipm_check_parse_words(const aipm_yaml_node *rule, const char *key, const aipm_check_env *env,
+                           aipm_pattern **out, aipm_error *err) {
+    *out = NULL;
+    const aipm_yaml_node *node = aipm_yaml_get(rule, key);
+    if (!node) {
+        return 0;
+    }
+    const char **strs;
+    size_t count;
+    if (aipm_yaml_read_strs(node, env->path, key, &strs, &count, err) < 0) {
+        return -1;
+    }
+    if (count == 0) {
+        free(strs);
+        return aipm_error_set(err, env->path, node->line, node->col, "'%s' must not be empty", key);
+    }
+    *out = aipm_pattern_words(strs, count, AIPM_PATTERN_IGNORE_CASE, env->path, node->line,
+                              node->col, err);
+    free(strs);
+    return *out ? 0 : -1;
+}
+
+void aipm_check_free_patterns(aipm_pattern **pats, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        aipm_pattern_free(pats[i]);
+    }
+    free(pats);
+}

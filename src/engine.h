@@ -1,0 +1,39 @@
+/*
+ * engine: runs the enabled rules of a ruleset over one document.
+ *
+ * An aipm_engine is per worker thread: it holds the PCRE2 matcher and the
+ * scratch arrays units are built in, so one read-only ruleset serves every
+ * --jobs worker without locks.
+ */
+#ifndef AIPM_ENGINE_H
+#define AIPM_ENGINE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "diag.h"
+#include "doc.h"
+#include "ruleset.h"
+
+typedef struct aipm_engine aipm_engine;
+
+/** Make an engine for 'rs', which must outlive it. */
+aipm_engine *aipm_engine_new(const aipm_ruleset *rs);
+
+/** Free 'e'; NULL is a no-op. */
+void aipm_engine_free(aipm_engine *e);
+
+/** Return the bits of the ruleset's traits that hold for 'doc'. */
+uint64_t aipm_engine_traits(aipm_engine *e, const aipm_doc *doc);
+
+/**
+ * Run every enabled rule of the ruleset whose kinds and 'when' fit 'doc',
+ * appending diagnostics to 'out' (unsorted). 'traits' are the document's trait
+ * bits (from aipm_engine_traits). 'only' restricts the run to one rule (for
+ * the rule self-tests) and then ignores its kinds, 'when' and enabled flag;
+ * NULL runs all.
+ */
+void aipm_engine_run(aipm_engine *e, const aipm_doc *doc, uint64_t traits, const aipm_rule *only,
+                     aipm_diag_list *out);
+
+#endif
