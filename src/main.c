@@ -1,0 +1,381 @@
+/*
+ * main: the aipm-lint command. Options -> ruleset -> lint every file ->
+ * reporter -> exit code. The only place that prints errors and exits.
+ *
+ * Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it,
+ * 2 a usage, rule-file or I/O error (every other file is still linted).
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <aipm/aipm.h>
+
+#include "buf.h"
+#include "builtin.h"
+#include "checks/check.h"
+#include "cli.h"
+#include "engine.h"
+#include "error.h"
+#include "io.h"
+#include "lint.h"
+#include "mem.h"
+#include "paths.h"
+#include "report/report.h"
+#include "ruleset.h"
+#include "suggest.h"
+
+enum { AIPM_EXIT_OK = 0, AIPM_EXIT_FINDINGS = 1, AIPM_EXIT_ERROR = 2 };
+
+static void print_error(const aipm_error *err) {
+    aipm_buf b = AIPM_BUF_INIT;
+    aipm_error_format(err, &b);
+    fputs(b.ptr, stderr);
+    aipm_buf_release(&b);
+}
+
+static int usage_error(const aipm_error *err) {
+    print_error(err);
+    fputs("try 'aipm-lint --help'\n", stderr);
+    return AIPM_EXIT_ERROR;
+}
+
+static int load_rules(aipm_ruleset *rs, const aipm_cli *cli, aipm_error *err) {
+    if (!cli->no_builtin && aipm_ruleset_load_builtin(rs, err) < 0) {
+        return -1;
+    }
+    for (size_t i = 0; i < cli->n_rules; i++) {
+        size_t len;
+        char *data =
+            aipm_io_read(cli->rules[i], cli->rules[i], AIPM_IO_DEFAULT_MAX_SIZE, &len, err);
+        if (!data) {
+            return -1;
+        }
+        int rc = aipm_ruleset_load(rs, cli->rules[i], data, len, false, err);
+        free(data);
+        if (rc < 0) {
+            return -1;
+        }
+    }
+    return aipm_ruleset_finish(rs, err);
+}
+
+static void kinds_text(aipm_buf *b, unsigned kinds) {
+    if (!kinds) {
+        aipm_buf_puts(b, "all");
+        return;
+    }
+    bool first = true;
+    for (int k = 0; k < AIPM_KIND_COUNT; k++) {
+        if (kinds & (1u << k)) {
+            aipm_buf_printf(b, "%s%s", first ? "" : ", ", aipm_kind_name((aipm_kind)k));
+            first = false;
+        }
+    }
+}
+
+static int list_rules(const aipm_ruleset *rs) {
+    size_t w = 4;
+    for (size_t i = 0; i < rs->n_rules; i++) {
+        size_t n = strlen(rs->rules[i]->id);
+        w = n > w ? n : w;
+    }
+    printf("%-*s  %-8s %-16s %s\n", (int)w, "rule", "severity", "check", "summary");
+    for (size_t i = 0; i < rs->n_rules; i++) {
+        const aipm_rule *r = rs->rules[i];
+        printf("%-*s  %-8s %-16s %s%s\n", (int)w, r->id, aipm_severity_name(rs->severity[i]),
+               r->check->name, r->summary, rs->enabled[i] ? "" : " (disabled)");
+    }
+    return AIPM_EXIT_OK;
+}
+
+static const char *trait_names(const aipm_ruleset *rs, uint64_t bits, aipm_buf *b) {
+    aipm_buf_clear(b);
+    for (size_t t = 0; t < rs->n_traits; t++) {
+        if (bits & ((uint64_t)1 << t)) {
+            aipm_buf_printf(b, "%s%s", b->len ? ", " : "", rs->traits[t].name);
+        }
+    }
+    return b->ptr;
+}
+
+static int explain(const aipm_ruleset *rs, const char *id) {
+    const aipm_rule *r = aipm_ruleset_find(rs, id);
+    if (!r) {
+        const char **ids = aipm_xcalloc(rs->n_rules + 1, sizeof(*ids));
+        for (size_t i = 0; i < rs->n_rules; i++) {
+            ids[i] = rs->rules[i]->id;
+        }
+        const char *hint = aipm_suggest(id, ids);
+        aipm_error err = AIPM_ERROR_INIT;
+        if (hint) {
+            aipm_error_set(&err, NULL, 0, 0, "--explain: no rule '%s' (did you mean '%s'?)", id,
+                           hint);
+        } else {
+            aipm_error_set(&err, NULL, 0, 0, "--explain: no rule '%s' (see --list-rules)", id);
+        }
+        free(ids);
+        print_error(&err);
+        aipm_error_release(&err);
+        return AIPM_EXIT_ERROR;
+    }
+    aipm_buf b = AIPM_BUF_INIT;
+    size_t idx = aipm_ruleset_index(rs, r);
+    printf("%s: %s\n\n", r->id, r->summary);
+    printf("  severity: %s\n", aipm_severity_name(rs->severity[idx]));
+    kinds_text(&b, r->kinds);
+    printf("  kinds:    %s\n", b.ptr);
+    printf("  check:    %s (unit: %s)\n", r->check->name, aipm_unit_name(aipm_rule_unit(r)));
+    if (r->when_traits || r->when_not_traits) {
+        printf("  when:     %s", trait_names(rs, r->when_traits, &b));
+        if (r->when_not_traits) {
+            printf("%snot %s", r->when_traits ? "; " : "", trait_names(rs, r->when_not_traits, &b));
+        }
+        printf("\n");
+    }
+    printf("  defined:  %s:%u:%u\n", r->path, r->line, r->col);
+    if (r->builtin) {
+        printf("  docs:     docs/rules/%s.md\n", r->id);
+    }
+    if (r->help) {
+        printf("\n%s", r->help);
+        if (r->help[0] && r->help[strlen(r->help) - 1] != '\n') {
+            printf("\n");
+        }
+    }
+    for (int which = 0; which < 2; which++) {
+        char **ex = which ? r->good : r->bad;
+        size_t n = which ? r->n_good : r->n_bad;
+        if (n) {
+            printf("\n%s:\n", which ? "Good" : "Bad");
+        }
+        for (size_t i = 0; i < n; i++) {
+            /* indent every line of a multi-line example under its bullet */
+            printf("  - ");
+            for (const char *p = ex[i]; *p; p++) {
+                putchar(*p);
+                if (*p == '\n' && p[1] && p[1] != '\n') {
+                    printf("    ");
+                }
+            }
+            printf("\n");
+        }
+    }
+    aipm_buf_release(&b);
+    return AIPM_EXIT_OK;
+}
+
+/* Run one example of 'r'; return the number of diagnostics of that rule. */
+static size_t run_example(const aipm_ruleset *rs, aipm_engine *e, const aipm_rule *r,
+                          const char *text, aipm_error *err) {
+    aipm_lint_opts opts;
+    memset(&opts, 0, sizeof(opts));
+    opts.kind = AIPM_KIND_COUNT;
+    for (int k = 0; k < AIPM_KIND_COUNT; k++) {
+        if (r->kinds & (1u << k)) {
+            opts.kind = (aipm_kind)k;
+            break;
+        }
+    }
+    opts.max_file_size = AIPM_IO_DEFAULT_MAX_SIZE;
+    aipm_file_result res;
+    aipm_lint_buffer(rs, e, &opts, r->id, text, strlen(text), r, &res);
+    size_t n = 0;
+    if (!res.ok) {
+        aipm_error_set(err, r->path, r->line, r->col, "rule '%s': example does not parse: %s",
+                       r->id, res.error.msg);
+    }
+    for (size_t i = 0; i < res.diags.n; i++) {
+        n += strcmp(res.diags.items[i].rule, r->id) == 0;
+    }
+    aipm_file_result_release(&res);
+    return n;
+}
+
+static int test_rules(const aipm_ruleset *rs) {
+    aipm_engine *e = aipm_engine_new(rs);
+    size_t failures = 0, examples = 0, tested = 0;
+    for (size_t i = 0; i < rs->n_rules; i++) {
+        const aipm_rule *r = rs->rules[i];
+        if (!rs->enabled[i]) {
+            continue;
+        }
+        tested++;
+        if (r->n_bad == 0 || r->n_good == 0) {
+            fprintf(stderr, "%s:%u:%u: error: rule '%s' has no %s examples\n", r->path, r->line,
+                    r->col, r->id, r->n_bad == 0 ? "bad" : "good");
+            failures++;
+        }
+        for (int which = 0; which < 2; which++) {
+            char **ex = which ? r->good : r->bad;
+            size_t n = which ? r->n_good : r->n_bad;
+            for (size_t k = 0; k < n; k++) {
+                aipm_error err = AIPM_ERROR_INIT;
+                size_t hits = run_example(rs, e, r, ex[k], &err);
+                examples++;
+                if (err.set) {
+                    print_error(&err);
+                    failures++;
+                } else if (which == 0 && hits == 0) {
+                    fprintf(stderr,
+                            "%s:%u:%u: error: rule '%s': bad example %zu did not fire: %s\n",
+                            r->path, r->line, r->col, r->id, k + 1, ex[k]);
+                    failures++;
+                } else if (which == 1 && hits > 0) {
+                    fprintf(stderr,
+                            "%s:%u:%u: error: rule '%s': good example %zu fired %zu time%s: %s\n",
+                            r->path, r->line, r->col, r->id, k + 1, hits, hits == 1 ? "" : "s",
+                            ex[k]);
+                    failures++;
+                }
+                aipm_error_release(&err);
+            }
+        }
+    }
+    aipm_engine_free(e);
+    printf("rule self-tests: %zu rules, %zu examples: %zu passed, %zu failed\n", tested, examples,
+           examples - (failures > examples ? examples : failures), failures);
+    return failures ? AIPM_EXIT_FINDINGS : AIPM_EXIT_OK;
+}
+
+static bool want_color(aipm_color_mode mode) {
+    if (mode == AIPM_COLOR_ALWAYS) {
+        return true;
+    }
+    if (mode == AIPM_COLOR_NEVER) {
+        return false;
+    }
+    const char *no = getenv("NO_COLOR");
+    const char *term = getenv("TERM");
+    if ((no && *no) || (term && strcmp(term, "dumb") == 0)) {
+        return false;
+    }
+    return isatty(STDOUT_FILENO);
+}
+
+/* Per-rule counts, on 'out' (stderr when stdout carries a machine format). */
+static void print_statistics(FILE *out, const aipm_ruleset *rs, const aipm_file_result *files,
+                             size_t n) {
+    for (size_t i = 0; i < rs->n_rules; i++) {
+        size_t count = 0;
+        for (size_t f = 0; f < n; f++) {
+            for (size_t k = 0; k < files[f].diags.n; k++) {
+                count += strcmp(files[f].diags.items[k].rule, rs->rules[i]->id) == 0;
+            }
+        }
+        if (count) {
+            fprintf(out, "%6zu  %-32s %s\n", count, rs->rules[i]->id, rs->rules[i]->summary);
+        }
+    }
+}
+
+static int lint_paths(const aipm_cli *cli, const aipm_ruleset *rs) {
+    int status = AIPM_EXIT_OK;
+    aipm_paths paths = AIPM_PATHS_INIT;
+    const char *dot[] = {"."};
+    const char *const *args = cli->n_paths ? cli->paths : dot;
+    size_t n_args = cli->n_paths ? cli->n_paths : 1;
+    for (size_t i = 0; i < n_args; i++) {
+        aipm_error err = AIPM_ERROR_INIT;
+        if (aipm_paths_expand(&paths, args[i], &err) < 0) {
+            print_error(&err);
+            status = AIPM_EXIT_ERROR;
+        }
+        aipm_error_release(&err);
+    }
+    aipm_report_opts ropts;
+    memset(&ropts, 0, sizeof(ropts));
+    ropts.color = want_color(cli->color);
+    ropts.show_source = cli->show_source == 1 ||
+                        (cli->show_source == -1 && ropts.color && cli->color == AIPM_COLOR_AUTO);
+    ropts.quiet = cli->quiet;
+    ropts.rules = rs;
+    aipm_lint_opts lopts;
+    memset(&lopts, 0, sizeof(lopts));
+    lopts.kind = cli->kind;
+    lopts.max_file_size = cli->max_file_size;
+    lopts.stdin_name = cli->stdin_filename ? cli->stdin_filename : "<stdin>";
+    lopts.keep_source = ropts.show_source;
+
+    aipm_file_result *results = aipm_xcalloc(paths.n + 1, sizeof(*results));
+    aipm_engine *e = aipm_engine_new(rs);
+    for (size_t i = 0; i < paths.n; i++) {
+        aipm_lint_file(rs, e, &lopts, paths.items[i], &results[i]);
+        if (!results[i].ok) {
+            print_error(&results[i].error);
+            status = AIPM_EXIT_ERROR;
+        } else if (results[i].invalid_utf8_line) {
+            fprintf(stderr, "%s:%u: warning: invalid UTF-8; each bad byte counts as one column\n",
+                    results[i].path, results[i].invalid_utf8_line);
+        }
+    }
+    aipm_engine_free(e);
+    const aipm_reporter *rep = aipm_report_find(cli->format);
+    rep->write(stdout, results, paths.n, &ropts);
+    if (cli->statistics) {
+        print_statistics(strcmp(cli->format, "text") == 0 ? stdout : stderr, rs, results, paths.n);
+    }
+    if (status == AIPM_EXIT_OK && cli->fail_on <= AIPM_SEV_ERROR) {
+        for (int s = cli->fail_on; s <= AIPM_SEV_ERROR; s++) {
+            if (aipm_report_count(results, paths.n, (aipm_severity)s)) {
+                status = AIPM_EXIT_FINDINGS;
+            }
+        }
+    }
+    for (size_t i = 0; i < paths.n; i++) {
+        aipm_file_result_release(&results[i]);
+    }
+    free(results);
+    aipm_paths_release(&paths);
+    return status;
+}
+
+int main(int argc, char **argv) {
+    aipm_cli cli;
+    aipm_error err = AIPM_ERROR_INIT;
+    aipm_ruleset rs = AIPM_RULESET_INIT;
+    int status;
+    if (aipm_cli_parse(&cli, argc, argv, &err) < 0) {
+        status = usage_error(&err);
+        goto out;
+    }
+    if (cli.help) {
+        aipm_cli_help(stdout);
+        status = AIPM_EXIT_OK;
+        goto out;
+    }
+    if (cli.version) {
+        printf("aipm-lint %s\n", AIPM_VERSION);
+        status = AIPM_EXIT_OK;
+        goto out;
+    }
+    if (load_rules(&rs, &cli, &err) < 0) {
+        print_error(&err);
+        status = AIPM_EXIT_ERROR;
+        goto out;
+    }
+    if (aipm_ruleset_select(&rs, cli.select, cli.n_select, cli.ignore, cli.n_ignore, &err) < 0) {
+        status = usage_error(&err);
+        goto out;
+    }
+    if (cli.list_rules) {
+        status = list_rules(&rs);
+    } else if (cli.explain) {
+        status = explain(&rs, cli.explain);
+    } else if (cli.test_rules) {
+        status = test_rules(&rs);
+    } else {
+        status = lint_paths(&cli, &rs);
+    }
+out:
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "aipm-lint: error: writing output failed: %s\n", strerror(errno));
+        status = AIPM_EXIT_ERROR;
+    }
+    aipm_error_release(&err);
+    aipm_ruleset_release(&rs);
+    aipm_cli_release(&cli);
+    return status;
+}
