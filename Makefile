@@ -7,6 +7,7 @@
 #   make demo             lint examples/vision.md with the built-in rules
 #   make install PREFIX=/usr/local
 #   make format | format-check | check-headers | clean | deps
+#   make BUILD=dir        build somewhere other than build/
 
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
@@ -17,12 +18,14 @@ SANITIZE ?=
 OPT ?= -O2 -g
 WERROR ?= -Werror
 
+BUILD ?= build
+
 ifeq ($(SANITIZE),1)
-B := build/asan
+B := $(BUILD)/asan
 SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 OPT := -O1 -g
 else
-B := build
+B := $(BUILD)
 SANFLAGS :=
 endif
 
@@ -102,7 +105,7 @@ check: deps
 	@echo "make check: all tests passed"
 
 asan:
-	@$(MAKE) --no-print-directory check SANITIZE=1
+	@$(MAKE) --no-print-directory check SANITIZE=1 BUILD=$(BUILD)
 
 demo: deps
 	@$(MAKE) --no-print-directory all
@@ -118,9 +121,9 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/aipm-lint $(DESTDIR)$(MANDIR)/man1/aipm-lint.1
 
 check-headers:
-	@set -e; mkdir -p build/headers; for h in $(HEADERS); do \
-		printf '#include "%s"\n' $$(echo $$h | sed 's,^include/,,; s,^src/,,') > build/headers/tu.c; \
-		$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -fsyntax-only build/headers/tu.c || exit 1; \
+	@set -e; mkdir -p $(B)/headers; for h in $(HEADERS); do \
+		printf '#include "%s"\n' $$(echo $$h | sed 's,^include/,,; s,^src/,,') > $(B)/headers/tu.c; \
+		$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -fsyntax-only $(B)/headers/tu.c || exit 1; \
 	done; echo "check-headers: $(words $(HEADERS)) headers compile alone"
 
 format:
