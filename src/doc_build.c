@@ -131,6 +131,23 @@ static size_t skip_terminator(const char *s, size_t len, size_t p) {
 static void index_lines(aipm_doc *doc) {
     const char *s = doc->src;
     size_t len = doc->src_len;
+    if (!memchr(s, '\r', len)) {
+        /* the common case, only '\n' terminators: let memchr find them */
+        uint32_t n = 1;
+        for (const char *q = memchr(s, '\n', len); q && (size_t)(q - s) + 1 < len;
+             q = memchr(q + 1, '\n', len - (size_t)(q - s) - 1)) {
+            n++;
+        }
+        uint32_t *ls = aipm_arena_calloc(&doc->arena, n, sizeof(*ls));
+        uint32_t i = 1;
+        for (const char *q = memchr(s, '\n', len); q && (size_t)(q - s) + 1 < len;
+             q = memchr(q + 1, '\n', len - (size_t)(q - s) - 1)) {
+            ls[i++] = (uint32_t)(q - s + 1);
+        }
+        doc->line_start = ls;
+        doc->n_lines = n;
+        return;
+    }
     uint32_t n = 1;
     for (size_t p = 0; p < len; p++) {
         if (s[p] == '\n' || (s[p] == '\r' && (p + 1 >= len || s[p + 1] != '\n'))) {
@@ -163,6 +180,18 @@ static void index_columns(aipm_doc *doc) {
         while (k < n_marks && k * AIPM_DOC_MARK_STEP <= pos) {
             marks[k++] = count;
         }
+        if (pos % 8 == 0 && pos + 8 <= doc->src_len) {
+            /* eight ASCII bytes at once; marks fall on multiples of 8, so
+             * the loop above still sees every one */
+            _Static_assert(AIPM_DOC_MARK_STEP % 8 == 0, "marks on multiples of 8");
+            uint64_t w;
+            memcpy(&w, doc->src + pos, 8);
+            if (!(w & 0x8080808080808080u)) {
+                pos += 8;
+                count += 8;
+                continue;
+            }
+        }
         size_t adv = 1;
         if ((unsigned char)doc->src[pos] >= 0x80) {
             aipm_utf8_decode(doc->src + pos, doc->src_len - pos, &adv);
@@ -183,6 +212,16 @@ static void put(builder *b, const char *bytes, size_t n, size_t at) {
     b->map = aipm_grow(b->map, &b->cap_map, b->text.len, sizeof(*b->map));
     for (size_t i = b->text.len - n; i < b->text.len; i++) {
         b->map[i] = (uint32_t)at;
+    }
+}
+
+/* Append 'n' bytes copied verbatim from source offset 'at' on, each mapped to its own byte. */
+static void put_run(builder *b, const char *bytes, size_t n, size_t at) {
+    aipm_buf_put(&b->text, bytes, n);
+    b->map = aipm_grow(b->map, &b->cap_map, b->text.len, sizeof(*b->map));
+    uint32_t *m = b->map + (b->text.len - n);
+    for (size_t i = 0; i < n; i++) {
+        m[i] = (uint32_t)(at + i);
     }
 }
 
@@ -389,6 +428,22 @@ static void align(builder *b, const char *lit, size_t n, int hint_line, int hint
     }
     size_t i = 0;
     while (i < n) {
+        /* fast path: the run of bytes that produce() would copy one by one
+         * (no escape, entity or NUL in it), appended at once */
+        size_t m = 0;
+        while (i + m < n && p + m < b->hi && lit[i + m] == b->s[p + m] && b->s[p + m] != '\\' &&
+               b->s[p + m] != '&' && b->s[p + m] != '\0') {
+            m++;
+        }
+        if (m > 0) {
+            if (emit) {
+                put_run(b, lit + i, m, p);
+                set_end(b, p + m);
+            }
+            i += m;
+            p += m;
+            continue;
+        }
         step st;
         if (produce(b->s, p, b->hi, lit, i, n, &st)) {
             if (emit) {

@@ -28,6 +28,7 @@
  */
 #include "doc.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -46,20 +47,24 @@ typedef struct term {
 /* Append 'n' bytes of 's' to 'out' folded: ASCII letters and digits lower-cased,
  * bytes >= 0x80 kept, anything else one space; 'out' starts and ends with a space. */
 static void fold(aipm_buf *out, const char *s, size_t n) {
+    aipm_buf_grow(out, n + 2); /* at most one byte per input byte, plus two spaces */
+    char *p = out->ptr + out->len;
     if (out->len == 0) {
-        aipm_buf_putc(out, ' ');
+        *p++ = ' ';
     }
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         if (aipm_ascii_is_alnum(c) || c >= 0x80) {
-            aipm_buf_putc(out, aipm_ascii_tolower(c));
-        } else if (out->ptr[out->len - 1] != ' ') {
-            aipm_buf_putc(out, ' ');
+            *p++ = (char)aipm_ascii_tolower(c);
+        } else if (p[-1] != ' ') {
+            *p++ = ' ';
         }
     }
-    if (out->ptr[out->len - 1] != ' ') {
-        aipm_buf_putc(out, ' ');
+    if (p[-1] != ' ') {
+        *p++ = ' ';
     }
+    *p = '\0';
+    out->len = (size_t)(p - out->ptr);
 }
 
 /* Occurrences of 't' (a folded term, maybe ending in '*') in folded text 'hay'. */
@@ -82,6 +87,83 @@ static int count_term(const char *hay, const char *t) {
         count++;
     }
     return count;
+}
+
+/* The most terms one term_index holds. */
+#define MAX_INDEX_TERMS 128
+
+/*
+ * Terms indexed by their first byte, so count_index reads a text once,
+ * looking only at word starts and only at the terms that begin with that
+ * word's first byte, instead of once per term with strstr.
+ */
+typedef struct term_index {
+    const term *ts[MAX_INDEX_TERMS];
+    size_t n;
+    int head[256]; /* first term starting with each byte, -1: none */
+    int link[MAX_INDEX_TERMS];
+    size_t tlen[MAX_INDEX_TERMS]; /* without the '*' */
+    bool prefix[MAX_INDEX_TERMS];
+} term_index;
+
+static void index_init(term_index *ix) {
+    ix->n = 0;
+    for (size_t c = 0; c < 256; c++) {
+        ix->head[c] = -1;
+    }
+}
+
+/* Add the 'n' terms 't'; each later term is looked at after the earlier ones. */
+static void index_add(term_index *ix, const term *t, size_t n) {
+    for (size_t k = 0; k < n; k++) {
+        size_t i = ix->n++;
+        assert(i < MAX_INDEX_TERMS);
+        size_t m = strlen(t[k].text);
+        ix->ts[i] = &t[k];
+        ix->prefix[i] = m > 0 && t[k].text[m - 1] == '*';
+        ix->tlen[i] = ix->prefix[i] ? m - 1 : m;
+        ix->link[i] = -1;
+        if (ix->tlen[i] == 0 || ix->tlen[i] + 3 > 64) {
+            continue; /* count_term's limits: never matches */
+        }
+        /* append to the byte's chain (order does not change the counts) */
+        int *at = &ix->head[(unsigned char)t[k].text[0]];
+        while (*at >= 0) {
+            at = &ix->link[*at];
+        }
+        *at = (int)i;
+    }
+}
+
+/*
+ * count_term for every indexed term at once: counts[i] gets exactly what
+ * count_term('hay', ix->ts[i]->text) returns (the same leftmost,
+ * non-overlapping matches) for the folded text 'hay' ('len' bytes).
+ */
+static void index_count(const term_index *ix, const char *hay, size_t len, int *counts) {
+    size_t next[MAX_INDEX_TERMS];
+    for (size_t i = 0; i < ix->n; i++) {
+        next[i] = 0;
+        counts[i] = 0;
+    }
+    for (const char *sp = memchr(hay, ' ', len); sp;
+         sp = memchr(sp + 1, ' ', len - (size_t)(sp - hay) - 1)) {
+        size_t p = (size_t)(sp - hay);
+        if (p + 1 >= len) {
+            break;
+        }
+        for (int i = ix->head[(unsigned char)hay[p + 1]]; i >= 0; i = ix->link[i]) {
+            size_t m = ix->tlen[i];
+            if (p < next[i] || p + 1 + m > len || memcmp(hay + p + 1, ix->ts[i]->text, m) != 0) {
+                continue;
+            }
+            if (!ix->prefix[i] && (p + 1 + m >= len || hay[p + 1 + m] != ' ')) {
+                continue;
+            }
+            counts[i]++;
+            next[i] = p + m + 1;
+        }
+    }
 }
 
 /* Sum of the weights of the terms found in 'hay' (each term once), capped. */
@@ -332,13 +414,40 @@ static int count_words(const char *s, size_t n) {
     return words;
 }
 
-static void score_heading(const char *folded, int scores[AIPM_KIND_COUNT]) {
-    scores[AIPM_KIND_VISION] +=
-        score_terms(folded, vision_headings, AIPM_ARRAY_LEN(vision_headings), 3);
-    scores[AIPM_KIND_PRD] += score_terms(folded, prd_headings, AIPM_ARRAY_LEN(prd_headings), 3);
-    scores[AIPM_KIND_ONEPAGER] +=
-        score_terms(folded, onepager_headings, AIPM_ARRAY_LEN(onepager_headings), 3);
-    scores[AIPM_KIND_SPEC] += score_terms(folded, spec_headings, AIPM_ARRAY_LEN(spec_headings), 3);
+/* The heading terms of each kind, in index order (see heading_index). */
+static const struct {
+    aipm_kind kind;
+    const term *terms;
+    size_t n;
+} heading_lists[] = {
+    {AIPM_KIND_VISION, vision_headings, AIPM_ARRAY_LEN(vision_headings)},
+    {AIPM_KIND_PRD, prd_headings, AIPM_ARRAY_LEN(prd_headings)},
+    {AIPM_KIND_ONEPAGER, onepager_headings, AIPM_ARRAY_LEN(onepager_headings)},
+    {AIPM_KIND_SPEC, spec_headings, AIPM_ARRAY_LEN(spec_headings)},
+};
+
+static void heading_index(term_index *ix) {
+    index_init(ix);
+    for (size_t l = 0; l < AIPM_ARRAY_LEN(heading_lists); l++) {
+        index_add(ix, heading_lists[l].terms, heading_lists[l].n);
+    }
+}
+
+/* Per kind, the weights of its heading terms in 'folded' (each term once), capped at 3. */
+static void score_heading(const term_index *ix, const aipm_buf *folded,
+                          int scores[AIPM_KIND_COUNT]) {
+    int counts[MAX_INDEX_TERMS];
+    index_count(ix, folded->ptr, folded->len, counts);
+    size_t at = 0;
+    for (size_t l = 0; l < AIPM_ARRAY_LEN(heading_lists); l++) {
+        int score = 0;
+        for (size_t t = 0; t < heading_lists[l].n; t++) {
+            if (counts[at++] > 0) {
+                score += heading_lists[l].terms[t].weight;
+            }
+        }
+        scores[heading_lists[l].kind] += score < 3 ? score : 3;
+    }
 }
 
 static size_t term_count(const term *t, size_t max) {
@@ -370,6 +479,8 @@ static void score_content(const aipm_doc *doc, int scores[AIPM_KIND_COUNT]) {
         fold(&sc.title, desc, strlen(desc));
     }
 
+    term_index hix;
+    heading_index(&hix);
     for (uint32_t i = 0; i < doc->n_blocks; i++) {
         const aipm_block *b = &doc->blocks[i];
         if (!(b->type & AIPM_BLOCK_PROSE)) {
@@ -379,12 +490,12 @@ static void score_content(const aipm_doc *doc, int scores[AIPM_KIND_COUNT]) {
         if (b->type == AIPM_BLOCK_HEADING && b->text != title) {
             aipm_buf_clear(&sc.headings);
             fold(&sc.headings, b->text, b->len);
-            score_heading(sc.headings.ptr, scores);
+            score_heading(&hix, &sc.headings, scores);
             sc.n_headings++;
         } else if (bold_label(doc, b, &s, &e)) {
             aipm_buf_clear(&sc.headings);
             fold(&sc.headings, doc->src + s, e - s);
-            score_heading(sc.headings.ptr, scores);
+            score_heading(&hix, &sc.headings, scores);
             sc.n_headings++;
         }
         if (b->type != AIPM_BLOCK_HEADING) {
@@ -406,11 +517,23 @@ static void score_content(const aipm_doc *doc, int scores[AIPM_KIND_COUNT]) {
         scores[k] += named[k];
     }
     if (sc.body.len) {
+        /* every body term counted in one pass: self_terms, then vocab */
+        term_index bix;
+        int counts[MAX_INDEX_TERMS];
+        index_init(&bix);
+        for (int k = 1; k < AIPM_KIND_COUNT; k++) {
+            index_add(&bix, self_terms[k], term_count(self_terms[k], 4));
+        }
+        for (int k = 1; k < AIPM_KIND_COUNT; k++) {
+            index_add(&bix, vocab[k], term_count(vocab[k], 16));
+        }
+        index_count(&bix, sc.body.ptr, sc.body.len, counts);
+        size_t at = 0;
         /* the body names the document: 'this PRD', 'the one-pager' */
         for (int k = 1; k < AIPM_KIND_COUNT; k++) {
             int n = 0;
             for (size_t t = 0; t < term_count(self_terms[k], 4); t++) {
-                int c = count_term(sc.body.ptr, self_terms[k][t].text);
+                int c = counts[at++];
                 n += (c < 2 ? c : 2) * self_terms[k][t].weight;
             }
             scores[k] += n < 4 ? n : 4;
@@ -424,7 +547,7 @@ static void score_content(const aipm_doc *doc, int scores[AIPM_KIND_COUNT]) {
             }
             size_t hits = 0;
             for (size_t t = 0; t < n_vocab; t++) {
-                hits += (size_t)count_term(sc.body.ptr, vocab[k][t].text);
+                hits += (size_t)counts[at++];
             }
             size_t per_k = hits * 1000 / words;
             scores[k] += (int)(per_k / 5 < 4 ? per_k / 5 : 4);
