@@ -3,7 +3,8 @@
  *
  *   traits:                     # optional: named properties of a document
  *     ai: ['\bLLM\b', ...]      #   list form: holds on one match
- *     ai2: {patterns: [...], words: [...], min: 2, sections: '(?i)solution'}
+ *     ai2: {patterns: [...], words: [...], min: 2, sections: '(?i)solution',
+ *           not-sections: '(?i)future|out of scope', unless: ['(?i)\bno AI\b']}
  *   rules:                      # the rules, each a mapping
  *     - id: family.name
  *       check: forbid           # dispatch through checks/registry.c
@@ -273,7 +274,8 @@ fail:
 
 static int load_trait(const aipm_ruleset *rs, pending *pd, const aipm_yaml_node *key,
                       const aipm_yaml_node *val, const char *path, aipm_error *err) {
-    static const char *const keys[] = {"patterns", "words", "min", "sections", NULL};
+    static const char *const keys[] = {"patterns",     "words",  "min", "sections",
+                                       "not-sections", "unless", NULL};
     if (aipm_ruleset_trait(rs, key->value) >= 0) {
         return aipm_error_set(err, path, key->line, key->col, "duplicate trait '%s'", key->value);
     }
@@ -300,15 +302,21 @@ static int load_trait(const aipm_ruleset *rs, pending *pd, const aipm_yaml_node 
             t->patterns = aipm_xreallocarray(t->patterns, t->n_patterns + 1, sizeof(*t->patterns));
             t->patterns[t->n_patterns++] = words;
         }
+        if (rc == 0 &&
+            aipm_check_parse_patterns(val, "unless", &env, &t->unless, &t->n_unless, err) < 0) {
+            rc = -1;
+        }
         if (rc == 0 && (v = aipm_yaml_get(val, "min")) &&
             aipm_yaml_read_uint(v, path, "min", 1000000, &t->min, err) < 0) {
             rc = -1;
         }
-        if (rc == 0 && (v = aipm_yaml_get(val, "sections"))) {
+        for (int which = 0; which < 2 && rc == 0; which++) {
+            const char *k = which ? "not-sections" : "sections";
+            aipm_pattern **slot = which ? &t->not_sections : &t->sections;
             const char *s;
-            if (aipm_yaml_read_str(v, path, "sections", &s, err) < 0 ||
-                !(t->sections =
-                      aipm_pattern_compile(s, strlen(s), 0, path, v->line, v->col, err))) {
+            if ((v = aipm_yaml_get(val, k)) &&
+                (aipm_yaml_read_str(v, path, k, &s, err) < 0 ||
+                 !(*slot = aipm_pattern_compile(s, strlen(s), 0, path, v->line, v->col, err)))) {
                 rc = -1;
             }
         }
@@ -330,6 +338,8 @@ static int load_trait(const aipm_ruleset *rs, pending *pd, const aipm_yaml_node 
     if (rc < 0) {
         aipm_check_free_patterns(t->patterns, t->n_patterns);
         aipm_pattern_free(t->sections);
+        aipm_pattern_free(t->not_sections);
+        aipm_check_free_patterns(t->unless, t->n_unless);
         return -1;
     }
     t->name = aipm_xstrdup(key->value);
@@ -355,6 +365,8 @@ static void pending_free(pending *pd) {
         free(pd->traits[i].path);
         aipm_check_free_patterns(pd->traits[i].patterns, pd->traits[i].n_patterns);
         aipm_pattern_free(pd->traits[i].sections);
+        aipm_pattern_free(pd->traits[i].not_sections);
+        aipm_check_free_patterns(pd->traits[i].unless, pd->traits[i].n_unless);
     }
 }
 

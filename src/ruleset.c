@@ -158,6 +158,8 @@ void aipm_ruleset_release(aipm_ruleset *rs) {
         free(t->path);
         aipm_check_free_patterns(t->patterns, t->n_patterns);
         aipm_pattern_free(t->sections);
+        aipm_pattern_free(t->not_sections);
+        aipm_check_free_patterns(t->unless, t->n_unless);
     }
     for (size_t i = 0; i < rs->n_refs; i++) {
         free(rs->refs[i].name);

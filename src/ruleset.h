@@ -23,7 +23,10 @@ typedef struct aipm_trait {
     aipm_pattern **patterns;
     size_t n_patterns;
     unsigned min;
-    aipm_pattern *sections; /* only count under headings matching this; NULL: everywhere */
+    aipm_pattern *sections;     /* only count under headings matching this; NULL: everywhere */
+    aipm_pattern *not_sections; /* never count under headings matching this */
+    aipm_pattern **unless;      /* a match overlapping one of these does not count */
+    size_t n_unless;
     char *path;
     unsigned line, col;
 } aipm_trait;

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # docs.sh: every rule has a page docs/rules/<id>.md whose title is
-# "# <id>: <summary>" (the summary from the YAML), and every page has a rule.
+# "# <id>: <summary>" (the summary from the YAML), and every page has a rule;
+# every built-in rule has golden fixtures (a bad and a good document) under
+# fixtures/rules/<id>/.
 set -u
 cd "$(dirname "$0")/.."
 BIN=${AIPM_LINT:-build/aipm-lint}
@@ -18,6 +20,11 @@ for id in $ids; do
         fail=$((fail + 1))
     else
         pass=$((pass + 1))
+    fi
+    if ! ls "fixtures/rules/$id"/bad-*.md >/dev/null 2>&1 ||
+        ! ls "fixtures/rules/$id"/good-*.md >/dev/null 2>&1; then
+        echo "FAIL rule '$id' has no fixtures/rules/$id/bad-*.md and good-*.md"
+        fail=$((fail + 1))
     fi
 done
 for page in docs/rules/*.md; do

@@ -33,7 +33,7 @@ int main(int argc, char **argv) {
             perror(argv[i]);
             return 2;
         }
-        fprintf(out, "static const char builtin_file_%d[] = {", i - 2);
+        fprintf(out, "static const unsigned char builtin_file_%d[] = {", i - 2);
         int c;
         size_t n = 0;
         while ((c = fgetc(in)) != EOF) {
@@ -45,7 +45,8 @@ int main(int argc, char **argv) {
     }
     fprintf(out, "static const struct builtin_file builtin_files[] = {\n");
     for (int i = 2; i < argc; i++) {
-        fprintf(out, "    {\"rules/%s\", builtin_file_%d, sizeof(builtin_file_%d) - 1},\n",
+        fprintf(out,
+                "    {\"rules/%s\", (const char *)builtin_file_%d, sizeof(builtin_file_%d) - 1},\n",
                 base_name(argv[i]), i - 2, i - 2);
     }
     fprintf(out, "};\n");
