@@ -5,6 +5,8 @@
 #   make check            unit tests, CLI golden tests, doc tests, rule self-tests
 #   make check SANITIZE=1 the same, built with AddressSanitizer + UBSan (alias: make asan)
 #   make demo             lint examples/vision.md with the built-in rules
+#   make memcheck         unit and CLI tests under valgrind, no leaks allowed
+#   make fuzz | fuzz-smoke  libFuzzer targets (clang); run each FUZZ_SECONDS (60)
 #   make install PREFIX=/usr/local
 #   make format | format-check | check-headers | clean | deps
 #   make BUILD=dir        build somewhere other than build/
@@ -23,6 +25,12 @@ BUILD ?= build
 ifeq ($(SANITIZE),1)
 B := $(BUILD)/asan
 SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+OPT := -O1 -g
+else ifeq ($(FUZZ),1)
+# libFuzzer build (make fuzz): the library instrumented, targets linked with -fsanitize=fuzzer
+B := $(BUILD)/fuzz
+SANFLAGS := -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer \
+            -fno-sanitize-recover=all
 OPT := -O1 -g
 else
 B := $(BUILD)
@@ -46,11 +54,12 @@ LIB_OBJ := $(LIB_SRC:%.c=$(B)/obj/%.o)
 MAIN_OBJ := $(B)/obj/src/main.o
 RULES := $(sort $(wildcard rules/*.yaml))
 TEST_SRC := $(sort $(wildcard tests/test_*.c tests/checks/test_*.c tests/report/test_*.c))
-TEST_BIN := $(TEST_SRC:tests/%.c=$(B)/tests/%)
+TEST_BIN := $(TEST_SRC:tests/%.c=$(B)/tests/%) $(B)/tests/api/test_api
 HEADERS := $(sort $(wildcard include/aipm/*.h src/*.h src/checks/*.h src/report/*.h))
 
-.PHONY: all deps check test unit cli-test docs-test rules-test asan demo install uninstall \
-        clean format format-check check-headers bench
+.PHONY: all deps check test unit cli-test docs-test rules-test report-test asan demo install uninstall \
+        clean format format-check check-headers bench fuzz fuzz-targets fuzz-smoke memcheck \
+        hostile-test patho-test
 .DELETE_ON_ERROR:
 
 all: $(B)/aipm-lint
@@ -85,6 +94,12 @@ $(B)/tests/%: tests/%.c $(B)/libaipm.a tests/test.h
 	$(CC) $(CPPFLAGS_ALL) -Itests $(TEST_CFLAGS) $(CFLAGS_ALL) -Wno-missing-prototypes \
 		-o $@ $< $(B)/libaipm.a $(DEP_LIBS) $(TEST_LIBS) $(LDFLAGS_ALL)
 
+# The public-API test sees only include/ (no src/ on its include path).
+$(B)/tests/api/test_api: tests/api/test_api.c $(B)/libaipm.a include/aipm/aipm.h
+	@mkdir -p $(dir $@)
+	$(CC) -D_POSIX_C_SOURCE=200809L -Iinclude $(TEST_CFLAGS) $(CFLAGS_ALL) -Wno-missing-prototypes \
+		-o $@ $< $(B)/libaipm.a $(DEP_LIBS) $(TEST_LIBS) $(LDFLAGS_ALL)
+
 unit: $(TEST_BIN)
 	@set -e; for t in $(TEST_BIN); do echo "== $$t"; ./$$t; done
 
@@ -98,7 +113,22 @@ rules-test: $(B)/aipm-lint
 	@echo "== rule self-tests"
 	@$(B)/aipm-lint --test-rules
 
-test: unit cli-test docs-test rules-test
+# Output formats end to end (SARIF schema, several outputs, exit status, doc
+# samples) and the CI integrations (the exact command lines they contain).
+report-test: $(B)/aipm-lint
+	@AIPM_LINT=$(B)/aipm-lint tests/report.sh
+	@AIPM_LINT=$(B)/aipm-lint tests/ci.sh
+
+# Pathological inputs under a CPU-time bound (more under sanitizers), and
+# hostile files and faults (bad bytes, loops, unreadable, /dev/full, SIGPIPE).
+PATHO_LIMIT ?= $(if $(SANFLAGS),60,5)
+patho-test: $(B)/aipm-lint
+	@AIPM_LINT=$(B)/aipm-lint PATHO_LIMIT=$(PATHO_LIMIT) tests/pathological.sh
+
+hostile-test: $(B)/aipm-lint
+	@AIPM_LINT=$(B)/aipm-lint tests/hostile.sh
+
+test: unit cli-test docs-test rules-test report-test patho-test hostile-test
 
 check: deps
 	@$(MAKE) --no-print-directory test
@@ -106,6 +136,47 @@ check: deps
 
 asan:
 	@$(MAKE) --no-print-directory check SANITIZE=1 BUILD=$(BUILD)
+
+# libFuzzer targets (tests/fuzz/, clang only): 'make fuzz' builds them under
+# $(BUILD)/fuzz; 'make fuzz-smoke' runs each for FUZZ_SECONDS from its seed corpus.
+FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_SECONDS ?= 60
+
+fuzz:
+	@$(MAKE) --no-print-directory FUZZ=1 CC=clang BUILD=$(BUILD) fuzz-targets
+
+fuzz-targets: $(FUZZ_SRC:tests/fuzz/%.c=$(B)/%)
+
+$(B)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/common.h $(B)/libaipm.a
+	$(CC) $(CPPFLAGS_ALL) -Itests $(CFLAGS_ALL) -Wno-missing-prototypes \
+		-fsanitize=fuzzer,address,undefined -o $@ $< $(B)/libaipm.a $(DEP_LIBS) $(LDFLAGS_ALL)
+
+fuzz-smoke: fuzz
+	@tests/fuzz/smoke.sh $(BUILD)/fuzz $(FUZZ_SECONDS)
+
+# The whole suite under valgrind: every unit test and every aipm-lint run of the
+# CLI tests, with --leak-check=full --error-exitcode=1 (valgrind exit 99 on errors).
+VALGRIND ?= valgrind -q --leak-check=full --show-leak-kinds=definite,indirect,possible \
+            --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=99 \
+            --suppressions=$(CURDIR)/tests/valgrind.supp
+memcheck: deps
+	@$(MAKE) --no-print-directory all $(TEST_BIN) BUILD=$(BUILD)
+	@set -e; for t in $(TEST_BIN); do echo "== valgrind $$t"; $(VALGRIND) ./$$t >/dev/null; done
+	@printf '#!/bin/sh\nexec %s %s "$$@"\n' "$(VALGRIND)" "$(CURDIR)/$(B)/aipm-lint" >$(B)/aipm-lint-vg
+	@chmod +x $(B)/aipm-lint-vg
+	@AIPM_LINT=$(B)/aipm-lint-vg tests/cli.sh
+	@AIPM_LINT=$(B)/aipm-lint-vg tests/hostile.sh
+	@echo "make memcheck: no valgrind errors, no leaks"
+
+# make bench: an optimised build in $(BUILD)/bench, then bench/run over the corpus
+# (BENCH_ARGS='PATH' or '--runs N' to change it). A benchmark, not part of check.
+bench: deps
+	@$(MAKE) --no-print-directory BUILD=$(BUILD)/bench OPT=-O2 all $(BUILD)/bench/floor
+	@AIPM_LINT=$(BUILD)/bench/aipm-lint AIPM_FLOOR=$(BUILD)/bench/floor bench/run $(BENCH_ARGS)
+
+$(B)/floor: bench/floor.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -o $@ $< $(DEP_LIBS) $(LDFLAGS_ALL)
 
 demo: deps
 	@$(MAKE) --no-print-directory all

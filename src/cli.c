@@ -11,20 +11,24 @@
 #include <string.h>
 
 #include "ascii.h"
+#include "buf.h"
 #include "diag.h"
 #include "io.h"
+#include "jobs.h"
 #include "mem.h"
 #include "report/report.h"
 #include "suggest.h"
 
 typedef enum opt_id {
     O_FORMAT,
+    O_OUTPUT,
     O_RULES,
     O_NO_BUILTIN,
     O_KIND,
     O_SELECT,
     O_IGNORE,
     O_FAIL_ON,
+    O_MAX_WARNINGS,
     O_LIST_RULES,
     O_EXPLAIN,
     O_TEST_RULES,
@@ -35,6 +39,12 @@ typedef enum opt_id {
     O_STATISTICS,
     O_STDIN_FILENAME,
     O_MAX_FILE_SIZE,
+    O_JOBS,
+    O_CONFIG,
+    O_NO_CONFIG,
+    O_PRINT_CONFIG,
+    O_BASELINE,
+    O_WRITE_BASELINE,
     O_VERSION,
     O_HELP
 } opt_id;
@@ -48,14 +58,17 @@ typedef struct option {
 } option;
 
 static const option options[] = {
-    {O_FORMAT, "format", 'f', "NAME", "output format: text (default) or json"},
+    {O_FORMAT, "format", 'f', "NAME[=FILE]",
+     "output format (below; repeatable; NAME=FILE writes it to FILE)"},
+    {O_OUTPUT, "output", 'o', "FILE", "write the preceding --format (or the default) to FILE"},
     {O_RULES, "rules", 'r', "FILE", "load rules from a YAML rule file (repeatable)"},
     {O_NO_BUILTIN, "no-builtin", 0, NULL, "do not load the built-in rule pack"},
     {O_KIND, "kind", 'k', "KIND", "treat documents as vision, prd, onepager, spec or other"},
     {O_SELECT, "select", 's', "RULES", "run only these rule ids or families (comma-separated)"},
     {O_IGNORE, "ignore", 'i', "RULES", "skip these rule ids or families (comma-separated)"},
     {O_FAIL_ON, "fail-on", 0, "LEVEL",
-     "exit 1 on findings at or above: error, warning (default), info, never"},
+     "exit 1 on findings at or above: error (default), warning, info, never"},
+    {O_MAX_WARNINGS, "max-warnings", 0, "N", "also exit 1 when there are more than N warnings"},
     {O_LIST_RULES, "list-rules", 0, NULL, "list the loaded rules and exit"},
     {O_EXPLAIN, "explain", 0, "RULE", "show what a rule checks, why, and how to fix it"},
     {O_TEST_RULES, "test-rules", 0, NULL, "run every rule's examples (bad must fire, good not)"},
@@ -67,6 +80,15 @@ static const option options[] = {
     {O_STDIN_FILENAME, "stdin-filename", 0, "PATH", "name to report for '-' (stdin)"},
     {O_MAX_FILE_SIZE, "max-file-size", 0, "SIZE",
      "skip larger files with an error (default 10M; K and M suffixes)"},
+    {O_JOBS, "jobs", 'j', "N", "lint on N threads (default: the number of CPUs)"},
+    {O_CONFIG, "config", 'c', "FILE",
+     "use this config instead of the nearest .aipm-lint.yaml above each file"},
+    {O_NO_CONFIG, "no-config", 0, NULL, "ignore every .aipm-lint.yaml"},
+    {O_PRINT_CONFIG, "print-config", 0, "FILE",
+     "show the effective settings for FILE and where each comes from"},
+    {O_BASELINE, "baseline", 0, "FILE", "report only findings not recorded in this baseline"},
+    {O_WRITE_BASELINE, "write-baseline", 0, "FILE",
+     "record the current findings in FILE (sorted JSON) and exit"},
     {O_VERSION, "version", 'V', NULL, "print the version and exit"},
     {O_HELP, "help", 'h', NULL, "print this help and exit"},
 };
@@ -95,14 +117,26 @@ void aipm_cli_help(FILE *out) {
         }
         fprintf(out, "  %-28s %s\n", left, o->help);
     }
+    fputs("\nformats (--format):\n", out);
+    for (const char *const *name = aipm_report_names(); *name; name++) {
+        fprintf(out, "  %-12s %s\n", *name, aipm_report_find(*name)->description);
+    }
     fputs("\n"
           "exit status:\n"
           "  0  no finding at or above the --fail-on level\n"
-          "  1  findings at or above the --fail-on level\n"
+          "  1  findings at or above the --fail-on level, or over --max-warnings\n"
           "  2  usage, rule-file or I/O error (other files are still linted)\n"
           "\n"
           "environment:\n"
           "  NO_COLOR  when set and not empty, no colour unless --color=always\n"
+          "  GITHUB_STEP_SUMMARY  --format github appends a table of all findings to it\n"
+          "\n"
+          "config:\n"
+          "  .aipm-lint.yaml, the nearest one above each linted file (--config FILE\n"
+          "  overrides, --no-config ignores): rule levels, rule files, kind globs,\n"
+          "  ignored paths, per-glob overrides, fail-on. Inline comments such as\n"
+          "  <!-- aipm-lint-disable-next-line RULE -- reason --> silence a finding.\n"
+          "  See docs/configuration.md and aipm-lint --print-config FILE.\n"
           "\n"
           "Rule files: docs/rule-files.md. Rules: aipm-lint --list-rules, --explain RULE.\n",
           out);
@@ -162,17 +196,99 @@ static int parse_size(const char *s, size_t *out) {
     return 0;
 }
 
+static const char *own(aipm_cli *cli, char *s) {
+    cli->owned = aipm_xreallocarray(cli->owned, cli->n_owned + 1, sizeof(*cli->owned));
+    cli->owned[cli->n_owned++] = s;
+    return s;
+}
+
+/* --format NAME or NAME=FILE: one more output. */
+static int add_format(aipm_cli *cli, const char *v, aipm_error *err) {
+    const char *eq = strchr(v, '=');
+    const char *name = own(cli, aipm_xstrndup(v, eq ? (size_t)(eq - v) : strlen(v)));
+    if (!aipm_report_find(name)) {
+        const char *const *names = aipm_report_names();
+        const char *hint = aipm_suggest(name, names);
+        aipm_buf list = AIPM_BUF_INIT;
+        for (size_t i = 0; names[i]; i++) {
+            aipm_buf_printf(&list, "%s%s", i == 0 ? "" : names[i + 1] ? ", " : " or ", names[i]);
+        }
+        aipm_error_set(err, NULL, 0, 0, "unknown format '%s'%s%s%s (expected %s)", name,
+                       hint ? " (did you mean '" : "", hint ? hint : "", hint ? "'?)" : "",
+                       list.ptr);
+        aipm_buf_release(&list);
+        return -1;
+    }
+    if (eq && !eq[1]) {
+        return aipm_error_set(err, NULL, 0, 0, "'--format %s': no file name after '='", v);
+    }
+    cli->outputs = aipm_xreallocarray(cli->outputs, cli->n_outputs + 1, sizeof(*cli->outputs));
+    cli->outputs[cli->n_outputs].format = name;
+    cli->outputs[cli->n_outputs].path = eq ? eq + 1 : NULL;
+    cli->n_outputs++;
+    return 0;
+}
+
+/* --output FILE: the file of the preceding --format, or of the default text output. */
+static int set_output(aipm_cli *cli, const char *v, aipm_error *err) {
+    if (cli->n_outputs == 0) {
+        add_format(cli, "text", err);
+    }
+    aipm_cli_output *o = &cli->outputs[cli->n_outputs - 1];
+    if (o->path) {
+        return aipm_error_set(err, NULL, 0, 0,
+                              "'--output %s': format '%s' already writes to '%s' (give each "
+                              "--format its own --output)",
+                              v, o->format, o->path);
+    }
+    o->path = v;
+    return 0;
+}
+
+/* After parsing: the default output, and at most one output per destination. */
+static int check_outputs(aipm_cli *cli, aipm_error *err) {
+    if (cli->n_outputs == 0) {
+        add_format(cli, "text", err);
+    }
+    cli->format = NULL;
+    for (size_t i = 0; i < cli->n_outputs; i++) {
+        aipm_cli_output *o = &cli->outputs[i];
+        if (o->path && strcmp(o->path, "-") == 0) {
+            o->path = NULL;
+        }
+        for (size_t k = 0; k < i; k++) {
+            const aipm_cli_output *p = &cli->outputs[k];
+            if ((!o->path && !p->path) || (o->path && p->path && strcmp(o->path, p->path) == 0)) {
+                return aipm_error_set(err, NULL, 0, 0,
+                                      "formats '%s' and '%s' both write to %s%s%s (give one "
+                                      "of them --output FILE)",
+                                      p->format, o->format, o->path ? "'" : "standard output",
+                                      o->path ? o->path : "", o->path ? "'" : "");
+            }
+        }
+        if (!o->path) {
+            cli->format = o->format;
+        }
+    }
+    return 0;
+}
+
 static int apply(aipm_cli *cli, const option *o, const char *v, aipm_error *err) {
     switch (o->id) {
     case O_FORMAT:
-        if (!aipm_report_find(v)) {
-            const char *hint = aipm_suggest(v, aipm_report_names());
-            return aipm_error_set(
-                err, NULL, 0, 0, "unknown format '%s'%s%s%s (expected text or json)", v,
-                hint ? " (did you mean '" : "", hint ? hint : "", hint ? "'?)" : "");
+        return add_format(cli, v, err);
+    case O_OUTPUT:
+        return set_output(cli, v, err);
+    case O_MAX_WARNINGS: {
+        char *end;
+        long n = strtol(v, &end, 10);
+        if (end == v || *end != '\0' || n < 0) {
+            return aipm_error_set(err, NULL, 0, 0,
+                                  "invalid count '%s' for --max-warnings (expected 0 or more)", v);
         }
-        cli->format = v;
+        cli->max_warnings = n;
         break;
+    }
     case O_RULES:
         push(&cli->rules, &cli->n_rules, v);
         break;
@@ -196,6 +312,7 @@ static int apply(aipm_cli *cli, const option *o, const char *v, aipm_error *err)
         break;
     case O_FAIL_ON: {
         aipm_severity s;
+        cli->fail_on_set = true;
         if (strcmp(v, "never") == 0) {
             cli->fail_on = 3;
         } else if (aipm_severity_parse(v, &s) == 0) {
@@ -251,6 +368,32 @@ static int apply(aipm_cli *cli, const option *o, const char *v, aipm_error *err)
                                   "invalid size '%s' for --max-file-size (e.g. 512K, 10M)", v);
         }
         break;
+    case O_CONFIG:
+        cli->config = v;
+        break;
+    case O_NO_CONFIG:
+        cli->no_config = true;
+        break;
+    case O_PRINT_CONFIG:
+        cli->print_config = v;
+        break;
+    case O_BASELINE:
+        cli->baseline = v;
+        break;
+    case O_WRITE_BASELINE:
+        cli->write_baseline = v;
+        break;
+    case O_JOBS: {
+        char *end;
+        unsigned long n = strtoul(v, &end, 10);
+        if (end == v || *end != '\0' || v[0] == '-' || n < 1 || n > AIPM_JOBS_MAX) {
+            return aipm_error_set(err, NULL, 0, 0,
+                                  "invalid value '%s' for --jobs (expected 1 to %u)", v,
+                                  AIPM_JOBS_MAX);
+        }
+        cli->jobs = (unsigned)n;
+        break;
+    }
     case O_VERSION:
         cli->version = true;
         break;
@@ -293,7 +436,8 @@ int aipm_cli_parse(aipm_cli *cli, int argc, char **argv, aipm_error *err) {
     memset(cli, 0, sizeof(*cli));
     cli->format = "text";
     cli->kind = AIPM_KIND_COUNT;
-    cli->fail_on = AIPM_SEV_WARNING;
+    cli->fail_on = AIPM_SEV_ERROR;
+    cli->max_warnings = -1;
     cli->color = AIPM_COLOR_AUTO;
     cli->show_source = -1;
     cli->max_file_size = AIPM_IO_DEFAULT_MAX_SIZE;
@@ -363,10 +507,11 @@ int aipm_cli_parse(aipm_cli *cli, int argc, char **argv, aipm_error *err) {
             }
         }
     }
-    return 0;
+    return check_outputs(cli, err);
 }
 
 void aipm_cli_release(aipm_cli *cli) {
+    free(cli->outputs);
     free(cli->paths);
     free(cli->rules);
     free(cli->select);

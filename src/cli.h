@@ -19,6 +19,12 @@ typedef enum aipm_color_mode {
     AIPM_COLOR_NEVER
 } aipm_color_mode;
 
+/* One --format: where its report goes. */
+typedef struct aipm_cli_output {
+    const char *format;
+    const char *path; /* --output FILE or NAME=FILE; NULL or "-": stdout */
+} aipm_cli_output;
+
 typedef struct aipm_cli {
     const char **paths;
     size_t n_paths;
@@ -29,9 +35,12 @@ typedef struct aipm_cli {
     const char **ignore;
     size_t n_ignore;
     bool no_builtin;
-    const char *format;
-    aipm_kind kind; /* AIPM_KIND_COUNT: detect */
-    int fail_on;    /* severity, or 3 for never */
+    const char *format;       /* the format written to stdout, or NULL when all go to files */
+    aipm_cli_output *outputs; /* every --format in order; at least one after parsing */
+    size_t n_outputs;
+    aipm_kind kind;    /* AIPM_KIND_COUNT: detect */
+    int fail_on;       /* severity, or 3 for never */
+    long max_warnings; /* --max-warnings N; -1: no limit */
     bool list_rules;
     const char *explain;
     bool test_rules;
@@ -41,6 +50,16 @@ typedef struct aipm_cli {
     bool statistics;
     const char *stdin_filename;
     size_t max_file_size;
+    unsigned jobs; /* --jobs; 0: the number of online CPUs */
+
+    /* configuration, suppressions and baselines (docs/configuration.md) */
+    bool fail_on_set;           /* --fail-on was given (else the config's 'fail-on' applies) */
+    const char *config;         /* --config FILE */
+    bool no_config;             /* --no-config */
+    const char *print_config;   /* --print-config FILE */
+    const char *baseline;       /* --baseline FILE */
+    const char *write_baseline; /* --write-baseline FILE */
+
     bool version;
     bool help;
     char **owned; /* strings split from comma lists */

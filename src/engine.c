@@ -111,11 +111,29 @@ static void select_sections(aipm_engine *e, const aipm_doc *doc, const aipm_patt
     }
 }
 
+/* Does a match [ms, me) of a trait overlap a match of one of its 'unless' patterns? */
+static bool overlaps_unless(aipm_engine *e, const aipm_trait *tr, const aipm_block *blk, size_t ms,
+                            size_t me) {
+    for (size_t u = 0; u < tr->n_unless; u++) {
+        size_t pos = 0, s, x;
+        while (pos <= blk->len &&
+               aipm_pattern_find(tr->unless[u], blk->text, blk->len, pos, e->matcher, &s, &x) ==
+                   AIPM_MATCH_FOUND &&
+               s < me) {
+            if (x > ms) {
+                return true;
+            }
+            pos = after_match(blk->text, blk->len, s, x);
+        }
+    }
+    return false;
+}
+
 uint64_t aipm_engine_traits(aipm_engine *e, const aipm_doc *doc) {
     uint64_t bits = 0;
     for (size_t t = 0; t < e->rs->n_traits; t++) {
         const aipm_trait *tr = &e->rs->traits[t];
-        select_sections(e, doc, tr->sections, NULL);
+        select_sections(e, doc, tr->sections, tr->not_sections);
         size_t count = 0;
         for (uint32_t b = 0; b < doc->n_blocks && count < tr->min; b++) {
             const aipm_block *blk = &doc->blocks[b];
@@ -127,7 +145,9 @@ uint64_t aipm_engine_traits(aipm_engine *e, const aipm_doc *doc) {
                 while (count < tr->min && pos <= blk->len &&
                        aipm_pattern_find(tr->patterns[p], blk->text, blk->len, pos, e->matcher, &ms,
                                          &me) == AIPM_MATCH_FOUND) {
-                    count++;
+                    if (!overlaps_unless(e, tr, blk, ms, me)) {
+                        count++;
+                    }
                     pos = after_match(blk->text, blk->len, ms, me);
                 }
             }
@@ -164,8 +184,18 @@ static void mark_scope(aipm_check_ctx *ctx) {
     }
 }
 
+void aipm_engine_use(aipm_engine *e, const aipm_ruleset *rs) {
+    e->rs = rs;
+}
+
 void aipm_engine_run(aipm_engine *e, const aipm_doc *doc, uint64_t traits, const aipm_rule *only,
                      aipm_diag_list *out) {
+    aipm_engine_run_states(e, doc, traits, only, e->rs->enabled, e->rs->severity, out);
+}
+
+void aipm_engine_run_states(aipm_engine *e, const aipm_doc *doc, uint64_t traits,
+                            const aipm_rule *only, const bool *enabled,
+                            const aipm_severity *severity, aipm_diag_list *out) {
     const aipm_ruleset *rs = e->rs;
     for (size_t i = 0; i < rs->n_rules; i++) {
         const aipm_rule *r = rs->rules[i];
@@ -174,7 +204,7 @@ void aipm_engine_run(aipm_engine *e, const aipm_doc *doc, uint64_t traits, const
                 continue;
             }
         } else {
-            if (!rs->enabled[i]) {
+            if (!enabled[i]) {
                 continue;
             }
             if (r->kinds && !(r->kinds & (1u << doc->kind))) {
@@ -189,7 +219,7 @@ void aipm_engine_run(aipm_engine *e, const aipm_doc *doc, uint64_t traits, const
         ctx.e = e;
         ctx.doc = doc;
         ctx.rule = r;
-        ctx.severity = rs->severity[i];
+        ctx.severity = severity[i];
         ctx.out = out;
         ctx.unit = aipm_rule_unit(r);
         if ((ctx.unit == AIPM_UNIT_SENTENCE || ctx.unit == AIPM_UNIT_ITEM) && !doc->has_sentences) {
@@ -420,11 +450,32 @@ bool aipm_check_find_any(aipm_check_ctx *ctx, aipm_pattern *const *pats, size_t 
     return found;
 }
 
+bool aipm_check_find_nonempty(aipm_check_ctx *ctx, const aipm_pattern *p, const aipm_span *sp,
+                              uint32_t from, uint32_t *ms, uint32_t *me) {
+    const char *text = ctx->doc->blocks[sp->block].text;
+    while (from <= sp->end && aipm_check_find(ctx, p, sp, from, ms, me)) {
+        if (*me > *ms) {
+            return true;
+        }
+        if (*ms >= sp->end) {
+            return false;
+        }
+        from = (uint32_t)after_match(text, sp->end, *ms, *me);
+    }
+    return false;
+}
+
 size_t aipm_check_count(aipm_check_ctx *ctx, const aipm_pattern *p, const aipm_unit *u) {
+    return aipm_check_count_max(ctx, p, u, SIZE_MAX);
+}
+
+size_t aipm_check_count_max(aipm_check_ctx *ctx, const aipm_pattern *p, const aipm_unit *u,
+                            size_t max) {
     size_t count = 0;
-    for (size_t i = 0; i < u->n_spans; i++) {
+    for (size_t i = 0; i < u->n_spans && count < max; i++) {
         uint32_t pos = u->spans[i].start, ms, me;
-        while (pos <= u->spans[i].end && aipm_check_find(ctx, p, &u->spans[i], pos, &ms, &me)) {
+        while (count < max && pos <= u->spans[i].end &&
+               aipm_check_find(ctx, p, &u->spans[i], pos, &ms, &me)) {
             count++;
             const aipm_block *blk = &ctx->doc->blocks[u->spans[i].block];
             pos = (uint32_t)after_match(blk->text, blk->len, ms, me);
@@ -639,6 +690,29 @@ int aipm_check_parse_words(const aipm_yaml_node *rule, const char *key, const ai
                               node->col, err);
     free(strs);
     return *out ? 0 : -1;
+}
+
+int aipm_check_recompile_caseless(const aipm_yaml_node *rule, const char *key,
+                                  const aipm_check_env *env, aipm_pattern **pats, size_t n,
+                                  aipm_error *err) {
+    const aipm_yaml_node *node = aipm_yaml_get(rule, key);
+    for (size_t i = 0; i < n; i++) {
+        const aipm_yaml_node *at = rule;
+        if (node && node->type == AIPM_YAML_SEQ && i < node->n) {
+            at = node->items[i];
+        } else if (node) {
+            at = node;
+        }
+        const char *src = aipm_pattern_source(pats[i]);
+        aipm_pattern *q = aipm_pattern_compile(src, strlen(src), AIPM_PATTERN_IGNORE_CASE,
+                                               env->path, at->line, at->col, err);
+        if (!q) {
+            return -1;
+        }
+        aipm_pattern_free(pats[i]);
+        pats[i] = q;
+    }
+    return 0;
 }
 
 void aipm_check_free_patterns(aipm_pattern **pats, size_t n) {

@@ -36,4 +36,19 @@ uint64_t aipm_engine_traits(aipm_engine *e, const aipm_doc *doc);
 void aipm_engine_run(aipm_engine *e, const aipm_doc *doc, uint64_t traits, const aipm_rule *only,
                      aipm_diag_list *out);
 
+/**
+ * aipm_engine_run with per-file rule states (from the config): 'enabled' and
+ * 'severity' have one entry per rule of the engine's ruleset and replace the
+ * ruleset's own arrays, which stay untouched (the ruleset is shared).
+ */
+void aipm_engine_run_states(aipm_engine *e, const aipm_doc *doc, uint64_t traits,
+                            const aipm_rule *only, const bool *enabled,
+                            const aipm_severity *severity, aipm_diag_list *out);
+
+/**
+ * Make 'e' run the rules of 'rs' from now on (a file whose config loads other
+ * rule files). The engine is per worker, so this needs no lock.
+ */
+void aipm_engine_use(aipm_engine *e, const aipm_ruleset *rs);
+
 #endif

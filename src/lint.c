@@ -15,6 +15,36 @@
 
 #include "io.h"
 #include "mem.h"
+#include "suppress.h"
+
+/* The filter stage: drop what inline comments suppress, then report the
+ * suppressions that suppressed nothing (suppress.unused, when it runs: only
+ * in a full run or its own self-test, since a partial run would make every
+ * other suppression look unused). */
+static void apply_suppressions(const aipm_ruleset *rs, const aipm_doc *doc, const aipm_rule *only,
+                               const bool *enabled, const aipm_severity *severity,
+                               aipm_diag_list *diags) {
+    aipm_suppress_list sl = AIPM_SUPPRESS_LIST_INIT;
+    aipm_suppress_parse(doc, &sl);
+    if (sl.n == 0) {
+        return;
+    }
+    aipm_suppress_filter(&sl, diags, true);
+    const aipm_rule *unused = aipm_ruleset_find(rs, "suppress.unused");
+    if (unused) {
+        size_t i = aipm_ruleset_index(rs, unused);
+        if (only ? only == unused : enabled[i]) {
+            aipm_diag_list extra = AIPM_DIAG_LIST_INIT;
+            aipm_suppress_report_unused(&sl, doc, rs, unused, severity[i], &extra);
+            aipm_suppress_filter(&sl, &extra, false);
+            for (size_t k = 0; k < extra.n; k++) {
+                aipm_diag_list_add(diags, &extra.items[k]);
+            }
+            free(extra.items);
+        }
+    }
+    aipm_suppress_release(&sl);
+}
 
 void aipm_lint_buffer(const aipm_ruleset *rs, aipm_engine *e, const aipm_lint_opts *opts,
                       const char *path, const char *src, size_t len, const aipm_rule *only,
@@ -24,7 +54,8 @@ void aipm_lint_buffer(const aipm_ruleset *rs, aipm_engine *e, const aipm_lint_op
     aipm_doc_opts dopts;
     dopts.sentences = only ? aipm_rule_needs_sentences(only) : rs->needs_sentences;
     dopts.kind = opts->kind;
-    dopts.config_kind = AIPM_KIND_COUNT;
+    dopts.config_kind = opts->has_config_kind ? opts->config_kind : AIPM_KIND_COUNT;
+    aipm_engine_use(e, rs);
     aipm_doc *doc = aipm_doc_build(path, src, len, &dopts, &out->error);
     if (!doc) {
         out->ok = false;
@@ -34,7 +65,12 @@ void aipm_lint_buffer(const aipm_ruleset *rs, aipm_engine *e, const aipm_lint_op
     out->kind = doc->kind;
     out->invalid_utf8_line = doc->invalid_utf8_line;
     out->traits = aipm_engine_traits(e, doc);
-    aipm_engine_run(e, doc, out->traits, only, &out->diags);
+    const bool *enabled = opts->enabled ? opts->enabled : rs->enabled;
+    const aipm_severity *severity = opts->severity ? opts->severity : rs->severity;
+    aipm_engine_run_states(e, doc, out->traits, only, enabled, severity, &out->diags);
+    if (!opts->no_suppress) {
+        apply_suppressions(rs, doc, only, enabled, severity, &out->diags);
+    }
     aipm_diag_list_sort(&out->diags);
     aipm_doc_free(doc);
     if (opts->keep_source) {

@@ -21,6 +21,13 @@ typedef struct aipm_lint_opts {
     size_t max_file_size;   /* bytes */
     const char *stdin_name; /* display name for "-" */
     bool keep_source;       /* keep the source for --show-source */
+    /* Per-file rule states from the config (config.h), one entry per rule of
+     * the ruleset; NULL: the ruleset's own enabled[] and severity[]. */
+    const bool *enabled;
+    const aipm_severity *severity;
+    bool has_config_kind;  /* a config 'kinds' glob matched: */
+    aipm_kind config_kind; /* the kind it names */
+    bool no_suppress;      /* ignore inline suppression comments */
 } aipm_lint_opts;
 
 typedef struct aipm_file_result {

@@ -6,6 +6,8 @@
  * 2 a usage, rule-file or I/O error (every other file is still linted).
  */
 #include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,13 +15,16 @@
 
 #include <aipm/aipm.h>
 
+#include "baseline.h"
 #include "buf.h"
 #include "builtin.h"
 #include "checks/check.h"
 #include "cli.h"
+#include "config.h"
 #include "engine.h"
 #include "error.h"
 #include "io.h"
+#include "jobs.h"
 #include "lint.h"
 #include "mem.h"
 #include "paths.h"
@@ -271,6 +276,195 @@ static void print_statistics(FILE *out, const aipm_ruleset *rs, const aipm_file_
     }
 }
 
+/* One --jobs work item: lint paths->items[i] into results[i] (jobs.h). */
+typedef struct lint_job {
+    const aipm_ruleset *rs;
+    const aipm_lint_opts *opts;
+    const aipm_paths *paths;
+    aipm_file_result *results;
+    const aipm_file_settings *settings; /* per path, from the config (config.h) */
+} lint_job;
+
+static void lint_one(void *arg, aipm_engine *e, size_t i) {
+    const lint_job *job = arg;
+    const aipm_file_settings *fs = &job->settings[i];
+    if (fs->config) {
+        aipm_lint_opts o = *job->opts;
+        o.enabled = fs->enabled;
+        o.severity = fs->severity;
+        o.has_config_kind = fs->has_kind;
+        o.config_kind = fs->kind;
+        aipm_lint_file(fs->rs, e, &o, job->paths->items[i], &job->results[i]);
+        return;
+    }
+    aipm_lint_file(job->rs, e, job->opts, job->paths->items[i], &job->results[i]);
+}
+
+static aipm_config_cli config_cli(const aipm_cli *cli) {
+    aipm_config_cli c;
+    memset(&c, 0, sizeof(c));
+    c.config = cli->config;
+    c.no_config = cli->no_config;
+    c.no_builtin = cli->no_builtin;
+    c.rules = cli->rules;
+    c.n_rules = cli->n_rules;
+    c.select = cli->select;
+    c.n_select = cli->n_select;
+    c.ignore = cli->ignore;
+    c.n_ignore = cli->n_ignore;
+    c.stdin_name = cli->stdin_filename;
+    return c;
+}
+
+/* --print-config FILE: the effective settings and where each came from. */
+static int print_config(const aipm_cli *cli, const aipm_ruleset *rs) {
+    aipm_config_cli ccli = config_cli(cli);
+    aipm_config_set *set = aipm_config_set_new(rs, &ccli);
+    aipm_file_settings fs;
+    aipm_error err = AIPM_ERROR_INIT;
+    int status = AIPM_EXIT_OK;
+    if (aipm_config_resolve(set, cli->print_config, &fs, &err) < 0) {
+        print_error(&err);
+        status = AIPM_EXIT_ERROR;
+    } else {
+        aipm_config_print(stdout, cli->print_config, &fs, &ccli,
+                          cli->fail_on_set ? cli->fail_on : -1);
+        aipm_file_settings_release(&fs);
+    }
+    aipm_error_release(&err);
+    aipm_config_set_free(set);
+    return status;
+}
+
+/* Resolve every path's config; drop ignored paths, and paths whose config is
+ * invalid (each error printed once); -1 when there was such an error. */
+static int resolve_configs(aipm_config_set *set, aipm_paths *paths, aipm_file_settings *fs) {
+    size_t keep = 0;
+    int rc = 0;
+    aipm_buf printed = AIPM_BUF_INIT; /* the error lines printed so far */
+    for (size_t i = 0; i < paths->n; i++) {
+        aipm_error err = AIPM_ERROR_INIT;
+        if (aipm_config_resolve(set, paths->items[i], &fs[keep], &err) < 0) {
+            aipm_buf msg = AIPM_BUF_INIT;
+            aipm_error_format(&err, &msg);
+            if (!printed.ptr || !strstr(printed.ptr, msg.ptr)) {
+                fputs(msg.ptr, stderr);
+                aipm_buf_puts(&printed, msg.ptr);
+            }
+            aipm_buf_release(&msg);
+            aipm_error_release(&err);
+            aipm_file_settings_release(&fs[keep]);
+            free(paths->items[i]);
+            rc = -1;
+            continue;
+        }
+        if (fs[keep].ignored) {
+            aipm_file_settings_release(&fs[keep]);
+            free(paths->items[i]);
+            continue;
+        }
+        paths->items[keep++] = paths->items[i];
+    }
+    paths->n = keep;
+    aipm_buf_release(&printed);
+    return rc;
+}
+
+/* True when a finding is at or above its file's fail-on level (--fail-on, else its config's). */
+static bool fails(const aipm_cli *cli, const aipm_file_result *results,
+                  const aipm_file_settings *fs, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        int level = cli->fail_on_set || fs[i].fail_on < 0 ? cli->fail_on : fs[i].fail_on;
+        for (int s = level; s <= AIPM_SEV_ERROR; s++) {
+            if (aipm_report_count(&results[i], 1, (aipm_severity)s)) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+/* --write-baseline: record the findings; exit status 0 unless the file cannot be written. */
+static int write_baseline(const char *path, const aipm_file_result *results, size_t n) {
+    aipm_baseline b = AIPM_BASELINE_INIT;
+    size_t findings = 0;
+    for (size_t i = 0; i < n; i++) {
+        aipm_baseline_add(&b, &results[i]);
+        findings += results[i].diags.n;
+    }
+    aipm_buf out = AIPM_BUF_INIT;
+    aipm_baseline_format(&b, &out);
+    int status = AIPM_EXIT_OK;
+    FILE *f = fopen(path, "w");
+    bool bad = !f;
+    if (f) {
+        bad = fwrite(out.ptr, 1, out.len, f) != out.len;
+        bad = (ferror(f) | fclose(f)) || bad;
+    }
+    if (bad) {
+        fprintf(stderr, "aipm-lint: error: cannot write '%s': %s\n", path, strerror(errno));
+        status = AIPM_EXIT_ERROR;
+    } else {
+        fprintf(stderr, "aipm-lint: wrote %zu finding%s (%zu entr%s) to '%s'\n", findings,
+                findings == 1 ? "" : "s", b.n, b.n == 1 ? "y" : "ies", path);
+    }
+    aipm_buf_release(&out);
+    aipm_baseline_release(&b);
+    return status;
+}
+
+/* --jobs, or the number of CPUs; one thread when stdin is read twice ('-' '-'),
+ * so the first '-' gets the input as in a serial run. */
+static unsigned n_jobs(const aipm_cli *cli, const aipm_paths *paths) {
+    size_t n_stdin = 0;
+    for (size_t i = 0; i < paths->n; i++) {
+        n_stdin += strcmp(paths->items[i], "-") == 0;
+    }
+    if (n_stdin > 1) {
+        return 1;
+    }
+    return cli->jobs ? cli->jobs : aipm_jobs_default();
+}
+
+static bool outputs_need_source(const aipm_cli *cli) {
+    for (size_t i = 0; i < cli->n_outputs; i++) {
+        if (aipm_report_find(cli->outputs[i].format)->needs_source) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Write every --format to its destination; on a failed file print why and return -1. */
+static int write_outputs(const aipm_cli *cli, const aipm_file_result *results, size_t n,
+                         const aipm_report_opts *ropts) {
+    int rc = 0;
+    for (size_t i = 0; i < cli->n_outputs; i++) {
+        const aipm_cli_output *o = &cli->outputs[i];
+        const aipm_reporter *rep = aipm_report_find(o->format);
+        aipm_report_opts opts = *ropts;
+        if (!o->path) {
+            rep->write(stdout, results, n, &opts);
+            continue;
+        }
+        opts.color = false;
+        opts.show_source = false;
+        FILE *f = fopen(o->path, "w");
+        if (!f) {
+            fprintf(stderr, "aipm-lint: error: cannot write '%s': %s\n", o->path, strerror(errno));
+            rc = -1;
+            continue;
+        }
+        rep->write(f, results, n, &opts);
+        if (ferror(f) | fclose(f)) {
+            fprintf(stderr, "aipm-lint: error: writing '%s' failed: %s\n", o->path,
+                    strerror(errno));
+            rc = -1;
+        }
+    }
+    return rc;
+}
+
 static int lint_paths(const aipm_cli *cli, const aipm_ruleset *rs) {
     int status = AIPM_EXIT_OK;
     aipm_paths paths = AIPM_PATHS_INIT;
@@ -292,17 +486,41 @@ static int lint_paths(const aipm_cli *cli, const aipm_ruleset *rs) {
                         (cli->show_source == -1 && ropts.color && cli->color == AIPM_COLOR_AUTO);
     ropts.quiet = cli->quiet;
     ropts.rules = rs;
+    ropts.fail_on = cli->fail_on;
+    ropts.step_summary = getenv("GITHUB_STEP_SUMMARY");
     aipm_lint_opts lopts;
     memset(&lopts, 0, sizeof(lopts));
     lopts.kind = cli->kind;
     lopts.max_file_size = cli->max_file_size;
     lopts.stdin_name = cli->stdin_filename ? cli->stdin_filename : "<stdin>";
-    lopts.keep_source = ropts.show_source;
+    lopts.keep_source = ropts.show_source || outputs_need_source(cli) || cli->baseline ||
+                        cli->write_baseline; /* baseline fingerprints read the source */
+
+    aipm_config_cli ccli = config_cli(cli);
+    aipm_config_set *cset = aipm_config_set_new(rs, &ccli);
+    aipm_file_settings *settings = aipm_xcalloc(paths.n + 1, sizeof(*settings));
+    aipm_baseline baseline = AIPM_BASELINE_INIT;
+    aipm_error berr = AIPM_ERROR_INIT;
+    if (resolve_configs(cset, &paths, settings) < 0) {
+        status = AIPM_EXIT_ERROR; /* the other files are still linted */
+    }
+    if (cli->baseline && aipm_baseline_load(&baseline, cli->baseline, &berr) < 0) {
+        print_error(&berr);
+        for (size_t i = 0; i < paths.n; i++) {
+            aipm_file_settings_release(&settings[i]);
+        }
+        aipm_error_release(&berr);
+        aipm_baseline_release(&baseline);
+        free(settings);
+        aipm_config_set_free(cset);
+        aipm_paths_release(&paths);
+        return AIPM_EXIT_ERROR;
+    }
 
     aipm_file_result *results = aipm_xcalloc(paths.n + 1, sizeof(*results));
-    aipm_engine *e = aipm_engine_new(rs);
+    lint_job job = {rs, &lopts, &paths, results, settings};
+    aipm_jobs_run(rs, paths.n, n_jobs(cli, &paths), lint_one, &job);
     for (size_t i = 0; i < paths.n; i++) {
-        aipm_lint_file(rs, e, &lopts, paths.items[i], &results[i]);
         if (!results[i].ok) {
             print_error(&results[i].error);
             status = AIPM_EXIT_ERROR;
@@ -311,25 +529,71 @@ static int lint_paths(const aipm_cli *cli, const aipm_ruleset *rs) {
                     results[i].path, results[i].invalid_utf8_line);
         }
     }
-    aipm_engine_free(e);
-    const aipm_reporter *rep = aipm_report_find(cli->format);
-    rep->write(stdout, results, paths.n, &ropts);
-    if (cli->statistics) {
-        print_statistics(strcmp(cli->format, "text") == 0 ? stdout : stderr, rs, results, paths.n);
+    if (cli->write_baseline) {
+        int ws = write_baseline(cli->write_baseline, results, paths.n);
+        status = status == AIPM_EXIT_OK ? ws : status;
+        goto release;
     }
-    if (status == AIPM_EXIT_OK && cli->fail_on <= AIPM_SEV_ERROR) {
-        for (int s = cli->fail_on; s <= AIPM_SEV_ERROR; s++) {
-            if (aipm_report_count(results, paths.n, (aipm_severity)s)) {
-                status = AIPM_EXIT_FINDINGS;
+    for (size_t i = 0; cli->baseline && i < paths.n; i++) {
+        aipm_baseline_filter(&baseline, &results[i]);
+    }
+    int *file_fail_on = aipm_xcalloc(paths.n + 1, sizeof(*file_fail_on));
+    for (size_t i = 0; i < paths.n; i++) { /* as fails() decides it, for junit */
+        file_fail_on[i] =
+            cli->fail_on_set || settings[i].fail_on < 0 ? cli->fail_on : settings[i].fail_on;
+    }
+    ropts.file_fail_on = file_fail_on;
+    bool write_failed = write_outputs(cli, results, paths.n, &ropts) < 0;
+    free(file_fail_on);
+    size_t stale = cli->baseline ? aipm_baseline_stale(&baseline) : 0;
+    if (stale) {
+        fprintf(stderr,
+                "aipm-lint: warning: %zu baseline entr%s stale (matched nothing); shrink '%s' "
+                "with --write-baseline\n",
+                stale, stale == 1 ? "y is" : "ies are", cli->baseline);
+    }
+    if (cli->statistics) {
+        bool text = cli->format && strcmp(cli->format, "text") == 0;
+        print_statistics(text ? stdout : stderr, rs, results, paths.n);
+    }
+    if (status == AIPM_EXIT_OK && fails(cli, results, settings, paths.n)) {
+        status = AIPM_EXIT_FINDINGS;
+    }
+    if (status == AIPM_EXIT_OK && cli->max_warnings >= 0 &&
+        aipm_report_count(results, paths.n, AIPM_SEV_WARNING) > (size_t)cli->max_warnings) {
+        status = AIPM_EXIT_FINDINGS;
+    }
+    if (write_failed) {
+        status = AIPM_EXIT_ERROR;
+    }
+release:
+    for (size_t i = 0; i < paths.n; i++) {
+        aipm_file_result_release(&results[i]);
+        aipm_file_settings_release(&settings[i]);
+    }
+    free(results);
+    free(settings);
+    aipm_baseline_release(&baseline);
+    aipm_config_set_free(cset);
+    aipm_paths_release(&paths);
+    return status;
+}
+
+/*
+ * A closed standard stream would let the next open() (an --output file, a
+ * baseline) take its descriptor, so findings meant for stdout would land in
+ * that file. Hold each closed one with /dev/null opened read-only: writing
+ * to it then fails, and the run ends with "writing output failed", exit 2.
+ */
+static void reserve_std_fds(void) {
+    for (int fd = 0; fd <= 2; fd++) {
+        if (fcntl(fd, F_GETFD) == -1 && errno == EBADF) {
+            int got = open("/dev/null", O_RDONLY);
+            if (got > 2) {
+                close(got); /* fd was taken meanwhile: nothing to hold */
             }
         }
     }
-    for (size_t i = 0; i < paths.n; i++) {
-        aipm_file_result_release(&results[i]);
-    }
-    free(results);
-    aipm_paths_release(&paths);
-    return status;
 }
 
 int main(int argc, char **argv) {
@@ -337,6 +601,9 @@ int main(int argc, char **argv) {
     aipm_error err = AIPM_ERROR_INIT;
     aipm_ruleset rs = AIPM_RULESET_INIT;
     int status;
+    /* EPIPE on stdout is handled at 'out:' (quietly) instead of dying by SIGPIPE */
+    signal(SIGPIPE, SIG_IGN);
+    reserve_std_fds();
     if (aipm_cli_parse(&cli, argc, argv, &err) < 0) {
         status = usage_error(&err);
         goto out;
@@ -366,12 +633,19 @@ int main(int argc, char **argv) {
         status = explain(&rs, cli.explain);
     } else if (cli.test_rules) {
         status = test_rules(&rs);
+    } else if (cli.print_config) {
+        status = print_config(&cli, &rs);
     } else {
         status = lint_paths(&cli, &rs);
     }
 out:
+    errno = 0;
     if (fflush(stdout) != 0 || ferror(stdout)) {
-        fprintf(stderr, "aipm-lint: error: writing output failed: %s\n", strerror(errno));
+        /* a reader that went away (| head) is not an error worth a message */
+        if (errno != EPIPE) {
+            fprintf(stderr, "aipm-lint: error: writing output failed: %s\n",
+                    strerror(errno ? errno : EIO));
+        }
         status = AIPM_EXIT_ERROR;
     }
     aipm_error_release(&err);

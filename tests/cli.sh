@@ -99,5 +99,23 @@ for dir in fixtures/rules/*/; do
     done
 done
 
+# --jobs: the output over every fixture is byte-identical for 1 and 4 threads.
+for fmt in text json; do
+    for j in 1 4; do
+        NO_COLOR= "$BIN" --jobs "$j" --format "$fmt" --color=never fixtures \
+            </dev/null >"$tmp/jobs$j.out" 2>"$tmp/jobs$j.err"
+        echo "status $?" >>"$tmp/jobs$j.err"
+    done
+    if cmp -s "$tmp/jobs1.out" "$tmp/jobs4.out" && cmp -s "$tmp/jobs1.err" "$tmp/jobs4.err" &&
+        [ -s "$tmp/jobs1.out" ]; then
+        pass=$((pass + 1))
+    else
+        echo "FAIL jobs/$fmt: output of --jobs 1 and --jobs 4 over fixtures/ differs"
+        diff -u "$tmp/jobs1.out" "$tmp/jobs4.out" | head -20
+        diff -u "$tmp/jobs1.err" "$tmp/jobs4.err" | head -20
+        fail=$((fail + 1))
+    fi
+done
+
 echo "cli tests: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -72,12 +72,14 @@ typedef struct aipm_check_kind {
 
 /* The kinds (one file each), and the registry that finds them by name. */
 extern const aipm_check_kind aipm_check_density;
+extern const aipm_check_kind aipm_check_evidence;
 extern const aipm_check_kind aipm_check_forbid;
 extern const aipm_check_kind aipm_check_length;
 extern const aipm_check_kind aipm_check_measurable;
 extern const aipm_check_kind aipm_check_require;
 extern const aipm_check_kind aipm_check_require_section;
 extern const aipm_check_kind aipm_check_substitute;
+extern const aipm_check_kind aipm_check_suppressions;
 
 /** Return the kind named 'name', or NULL. */
 const aipm_check_kind *aipm_check_find_kind(const char *name);
@@ -113,8 +115,24 @@ const char *aipm_check_span_text(const aipm_check_ctx *ctx, const aipm_span *sp)
 bool aipm_check_find(aipm_check_ctx *ctx, const aipm_pattern *p, const aipm_span *sp, uint32_t from,
                      uint32_t *ms, uint32_t *me);
 
+/**
+ * Like aipm_check_find, but skip empty matches: returns the first match at or
+ * after 'from' that covers at least one character.
+ */
+bool aipm_check_find_nonempty(aipm_check_ctx *ctx, const aipm_pattern *p, const aipm_span *sp,
+                              uint32_t from, uint32_t *ms, uint32_t *me);
+
 /** Return how many non-overlapping matches of 'p' the spans of 'u' hold. */
 size_t aipm_check_count(aipm_check_ctx *ctx, const aipm_pattern *p, const aipm_unit *u);
+
+/**
+ * Like aipm_check_count but stop counting at 'max': the result is
+ * min(count, max). Use it when only "at least 'max'" matters, so a
+ * pattern that matches everywhere (e.g. '\S') costs one match, not one per
+ * character.
+ */
+size_t aipm_check_count_max(aipm_check_ctx *ctx, const aipm_pattern *p, const aipm_unit *u,
+                            size_t max);
 
 /** Return true when 'p' matches anywhere in 'u'. */
 bool aipm_check_any(aipm_check_ctx *ctx, const aipm_pattern *p, const aipm_unit *u);
@@ -151,6 +169,15 @@ int aipm_check_parse_patterns(const aipm_yaml_node *rule, const char *key,
 /** Compile key 'key' (a string or list of words) into one whole-word pattern, or NULL if absent. */
 int aipm_check_parse_words(const aipm_yaml_node *rule, const char *key, const aipm_check_env *env,
                            aipm_pattern **out, aipm_error *err);
+
+/**
+ * Recompile the 'n' patterns read from key 'key' of 'rule' case-insensitively
+ * (for an 'ignore-case' option). They compiled as written already, so this
+ * fails only in theory; then 'err' is set at the pattern's mark.
+ */
+int aipm_check_recompile_caseless(const aipm_yaml_node *rule, const char *key,
+                                  const aipm_check_env *env, aipm_pattern **pats, size_t n,
+                                  aipm_error *err);
 
 /** Free 'n' patterns and the array. */
 void aipm_check_free_patterns(aipm_pattern **pats, size_t n);

@@ -58,32 +58,6 @@ static void forbid_free(void *p) {
     free(cfg);
 }
 
-/*
- * Recompile each of the 'n' patterns of key 'key' case-insensitively. They
- * compiled as written already, so this fails only in theory; then 'err' is
- * set at the pattern's mark.
- */
-static int recompile_caseless(const aipm_yaml_node *rule, const char *key,
-                              const aipm_check_env *env, aipm_pattern **pats, size_t n,
-                              aipm_error *err) {
-    const aipm_yaml_node *node = aipm_yaml_get(rule, key);
-    for (size_t i = 0; i < n; i++) {
-        const aipm_yaml_node *at = node && node->type == AIPM_YAML_SEQ && i < node->n
-                                       ? node->items[i]
-                                   : node ? node
-                                          : rule;
-        const char *src = aipm_pattern_source(pats[i]);
-        aipm_pattern *q = aipm_pattern_compile(src, strlen(src), AIPM_PATTERN_IGNORE_CASE,
-                                               env->path, at->line, at->col, err);
-        if (!q) {
-            return -1;
-        }
-        aipm_pattern_free(pats[i]);
-        pats[i] = q;
-    }
-    return 0;
-}
-
 static void *forbid_parse(const aipm_yaml_node *rule, const aipm_check_env *env, aipm_error *err) {
     forbid_cfg *cfg = aipm_xcalloc(1, sizeof(*cfg));
     aipm_pattern *words = NULL;
@@ -101,7 +75,8 @@ static void *forbid_parse(const aipm_yaml_node *rule, const aipm_check_env *env,
     if (aipm_check_parse_patterns(rule, "patterns", env, &pats, &n_pats, err) < 0) {
         goto fail;
     }
-    if (ignore_case && recompile_caseless(rule, "patterns", env, pats, n_pats, err) < 0) {
+    if (ignore_case &&
+        aipm_check_recompile_caseless(rule, "patterns", env, pats, n_pats, err) < 0) {
         goto fail;
     }
     if (aipm_check_parse_patterns(rule, "exceptions", env, &cfg->exc, &cfg->n_exc, err) < 0) {
@@ -130,30 +105,6 @@ fail:
     return NULL;
 }
 
-/* Return the offset of the code point after the one at 'off' (at most 'end'). */
-static uint32_t next_char(const char *text, uint32_t off, uint32_t end) {
-    off++;
-    while (off < end && ((unsigned char)text[off] & 0xC0) == 0x80) {
-        off++;
-    }
-    return off;
-}
-
-/* Find the first non-empty match of 'p' in 'sp' at or after 'from'. */
-static bool find_nonempty(aipm_check_ctx *ctx, const aipm_pattern *p, const aipm_span *sp,
-                          const char *text, uint32_t from, uint32_t *ms, uint32_t *me) {
-    while (from <= sp->end && aipm_check_find(ctx, p, sp, from, ms, me)) {
-        if (*me > *ms) {
-            return true;
-        }
-        if (*ms >= sp->end) {
-            return false;
-        }
-        from = next_char(text, *ms, sp->end);
-    }
-    return false;
-}
-
 /* The exception matches of one span, gathered only when a span has a hit. */
 typedef struct forbid_ranges {
     aipm_range *v;
@@ -161,11 +112,11 @@ typedef struct forbid_ranges {
 } forbid_ranges;
 
 static void collect_exceptions(aipm_check_ctx *ctx, const forbid_cfg *cfg, const aipm_span *sp,
-                               const char *text, forbid_ranges *out) {
+                               forbid_ranges *out) {
     out->n = 0;
     for (size_t i = 0; i < cfg->n_exc; i++) {
         uint32_t ms, me, from = sp->start;
-        while (find_nonempty(ctx, cfg->exc[i], sp, text, from, &ms, &me)) {
+        while (aipm_check_find_nonempty(ctx, cfg->exc[i], sp, from, &ms, &me)) {
             out->v = aipm_grow(out->v, &out->cap, out->n + 1, sizeof(*out->v));
             out->v[out->n++] = (aipm_range){ms, me};
             from = me;
@@ -207,14 +158,13 @@ static void forbid_run(aipm_check_ctx *ctx, const void *p) {
     while (aipm_check_next_unit(ctx, &u)) {
         for (size_t s = 0; s < u.n_spans; s++) {
             const aipm_span *sp = &u.spans[s];
-            const char *text = doc->blocks[sp->block].text;
             bool have_exc = false;
             for (size_t i = 0; i < cfg->n_pats; i++) {
                 uint32_t ms, me, from = sp->start;
-                while (find_nonempty(ctx, cfg->pats[i], sp, text, from, &ms, &me)) {
+                while (aipm_check_find_nonempty(ctx, cfg->pats[i], sp, from, &ms, &me)) {
                     from = me;
                     if (cfg->n_exc && !have_exc) {
-                        collect_exceptions(ctx, cfg, sp, text, &exc);
+                        collect_exceptions(ctx, cfg, sp, &exc);
                         have_exc = true;
                     }
                     if (cfg->n_exc && excepted(&exc, ms, me)) {

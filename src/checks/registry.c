@@ -7,7 +7,8 @@
  * orders them), which keeps --list-rules, docs and "did you mean" output in a
  * stable order. The name list below mirrors it, entry for entry:
  *
- *     density  forbid  length  measurable  require  require-section  substitute
+ *     density  evidence  forbid  length  measurable  require  require-section
+ *     substitute  suppressions
  */
 #include "checks/check.h"
 
@@ -16,14 +17,15 @@
 #include "util.h"
 
 static const aipm_check_kind *const kinds[] = {
-    &aipm_check_density,    &aipm_check_forbid,  &aipm_check_length,
-    &aipm_check_measurable, &aipm_check_require, &aipm_check_require_section,
-    &aipm_check_substitute,
+    &aipm_check_density,         &aipm_check_evidence,   &aipm_check_forbid,
+    &aipm_check_length,          &aipm_check_measurable, &aipm_check_require,
+    &aipm_check_require_section, &aipm_check_substitute, &aipm_check_suppressions,
 };
 
 /* Same order as 'kinds'; the names must equal each kind's 'name'. */
 static const char *const kind_names[] = {
-    "density", "forbid", "length", "measurable", "require", "require-section", "substitute", NULL,
+    "density", "evidence",        "forbid",     "length",       "measurable",
+    "require", "require-section", "substitute", "suppressions", NULL,
 };
 
 const aipm_check_kind *aipm_check_find_kind(const char *name) {

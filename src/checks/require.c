@@ -183,7 +183,7 @@ fail:
 static void check_counted(aipm_check_ctx *ctx, const require_cfg *cfg, const aipm_unit *u) {
     size_t count = 0;
     for (size_t i = 0; i < cfg->n_pats && count < cfg->min; i++) {
-        count += aipm_check_count(ctx, cfg->pats[i], u);
+        count += aipm_check_count_max(ctx, cfg->pats[i], u, cfg->min - count);
     }
     if (count >= cfg->min) {
         return;

@@ -59,32 +59,6 @@ static void require_section_free(void *p) {
     free(cfg);
 }
 
-/*
- * Recompile each of the 'n' patterns of key 'key' case-insensitively. They
- * compiled as written already, so this fails only in theory; then 'err' is
- * set at the pattern's mark.
- */
-static int recompile_caseless(const aipm_yaml_node *rule, const char *key,
-                              const aipm_check_env *env, aipm_pattern **pats, size_t n,
-                              aipm_error *err) {
-    const aipm_yaml_node *node = aipm_yaml_get(rule, key);
-    for (size_t i = 0; i < n; i++) {
-        const aipm_yaml_node *at = node && node->type == AIPM_YAML_SEQ && i < node->n
-                                       ? node->items[i]
-                                   : node ? node
-                                          : rule;
-        const char *src = aipm_pattern_source(pats[i]);
-        aipm_pattern *q = aipm_pattern_compile(src, strlen(src), AIPM_PATTERN_IGNORE_CASE,
-                                               env->path, at->line, at->col, err);
-        if (!q) {
-            return -1;
-        }
-        aipm_pattern_free(pats[i]);
-        pats[i] = q;
-    }
-    return 0;
-}
-
 static void *require_section_parse(const aipm_yaml_node *rule, const aipm_check_env *env,
                                    aipm_error *err) {
     require_section_cfg *cfg = aipm_xcalloc(1, sizeof(*cfg));
@@ -103,8 +77,8 @@ static void *require_section_parse(const aipm_yaml_node *rule, const aipm_check_
                        "rule '%s': check 'require-section' needs 'heading'", env->rule_id);
         goto fail;
     }
-    if (ignore_case &&
-        recompile_caseless(rule, "heading", env, cfg->heading, cfg->n_heading, err) < 0) {
+    if (ignore_case && aipm_check_recompile_caseless(rule, "heading", env, cfg->heading,
+                                                     cfg->n_heading, err) < 0) {
         goto fail;
     }
     if (mw) {

@@ -151,35 +151,12 @@ fail:
     return NULL;
 }
 
-static uint32_t next_char(const char *text, uint32_t off, uint32_t end) {
-    off++;
-    while (off < end && ((unsigned char)text[off] & 0xC0) == 0x80) {
-        off++;
-    }
-    return off;
-}
-
-/* Find the first non-empty match of 'p' in 'sp' at or after 'from'. */
-static bool find_nonempty(aipm_check_ctx *ctx, const aipm_pattern *p, const aipm_span *sp,
-                          const char *text, uint32_t from, uint32_t *ms, uint32_t *me) {
-    while (from <= sp->end && aipm_check_find(ctx, p, sp, from, ms, me)) {
-        if (*me > *ms) {
-            return true;
-        }
-        if (*ms >= sp->end) {
-            return false;
-        }
-        from = next_char(text, *ms, sp->end);
-    }
-    return false;
-}
-
 /* Return true when an exception matches around [ms, me) in 'sp'. */
 static bool excepted(aipm_check_ctx *ctx, const substitute_cfg *cfg, const aipm_span *sp,
-                     const char *text, uint32_t ms, uint32_t me) {
+                     uint32_t ms, uint32_t me) {
     for (size_t i = 0; i < cfg->n_exc; i++) {
         uint32_t es, ee, from = sp->start;
-        while (from <= ms && find_nonempty(ctx, cfg->exc[i], sp, text, from, &es, &ee)) {
+        while (from <= ms && aipm_check_find_nonempty(ctx, cfg->exc[i], sp, from, &es, &ee)) {
             if (es > ms) {
                 break;
             }
@@ -194,8 +171,7 @@ static bool excepted(aipm_check_ctx *ctx, const substitute_cfg *cfg, const aipm_
 
 /* Scan one span, appending the winning matches to '*hits'. */
 static void scan_span(aipm_check_ctx *ctx, const substitute_cfg *cfg, const aipm_span *sp,
-                      const char *text, swap_next *next, substitute_hit **hits, size_t *n_hits,
-                      size_t *cap_hits) {
+                      swap_next *next, substitute_hit **hits, size_t *n_hits, size_t *cap_hits) {
     uint32_t pos = sp->start;
     memset(next, 0, cfg->n_swaps * sizeof(*next));
     for (;;) {
@@ -206,7 +182,8 @@ static void scan_span(aipm_check_ctx *ctx, const substitute_cfg *cfg, const aipm
                 continue;
             }
             if (!nk->valid || nk->ms < pos) {
-                nk->valid = find_nonempty(ctx, cfg->swaps[k].pat, sp, text, pos, &nk->ms, &nk->me);
+                nk->valid =
+                    aipm_check_find_nonempty(ctx, cfg->swaps[k].pat, sp, pos, &nk->ms, &nk->me);
                 nk->done = !nk->valid;
                 if (nk->done) {
                     continue;
@@ -222,7 +199,7 @@ static void scan_span(aipm_check_ctx *ctx, const substitute_cfg *cfg, const aipm
         }
         uint32_t ms = next[best].ms, me = next[best].me;
         pos = me;
-        if (cfg->n_exc && excepted(ctx, cfg, sp, text, ms, me)) {
+        if (cfg->n_exc && excepted(ctx, cfg, sp, ms, me)) {
             continue;
         }
         *hits = aipm_grow(*hits, cap_hits, *n_hits + 1, sizeof(**hits));
@@ -255,7 +232,7 @@ static void substitute_run(aipm_check_ctx *ctx, const void *p) {
     while (aipm_check_next_unit(ctx, &u)) {
         for (size_t s = 0; s < u.n_spans; s++) {
             const aipm_span *sp = &u.spans[s];
-            scan_span(ctx, cfg, sp, doc->blocks[sp->block].text, next, &hits, &n_hits, &cap_hits);
+            scan_span(ctx, cfg, sp, next, &hits, &n_hits, &cap_hits);
         }
     }
 

@@ -78,4 +78,5 @@ static void write_json(FILE *out, const aipm_file_result *files, size_t n,
     aipm_buf_release(&tmp);
 }
 
-const aipm_reporter aipm_report_json = {"json", "the JSON contract (DESIGN section 4)", write_json};
+const aipm_reporter aipm_report_json = {"json", "the JSON contract (DESIGN section 4)", write_json,
+                                        false};

@@ -6,9 +6,12 @@
 
 #include <string.h>
 
-static const aipm_reporter *const reporters[] = {&aipm_report_json, &aipm_report_text};
+static const aipm_reporter *const reporters[] = {
+    &aipm_report_checkstyle, &aipm_report_github, &aipm_report_gitlab, &aipm_report_json,
+    &aipm_report_junit,      &aipm_report_rdjson, &aipm_report_sarif,  &aipm_report_text};
 
-static const char *const names[] = {"json", "text", NULL};
+static const char *const names[] = {"checkstyle", "github", "gitlab", "json", "junit",
+                                    "rdjson",     "sarif",  "text",   NULL};
 
 const aipm_reporter *aipm_report_find(const char *name) {
     for (size_t i = 0; i < sizeof(reporters) / sizeof(reporters[0]); i++) {

@@ -18,6 +18,9 @@ typedef struct aipm_report_opts {
     bool show_source;          /* text: the source line and a caret underline */
     bool quiet;                /* text: no summary line */
     const aipm_ruleset *rules; /* for help links and rule metadata */
+    int fail_on;               /* junit: a finding at or above it fails a testcase (3: never) */
+    const int *file_fail_on;   /* per file, overriding 'fail_on' (config fail-on), or NULL */
+    const char *step_summary;  /* github: append a Markdown summary to this file, or NULL */
 } aipm_report_opts;
 
 typedef struct aipm_reporter {
@@ -25,9 +28,16 @@ typedef struct aipm_reporter {
     const char *description;
     /** Write 'n' file results to 'out'. */
     void (*write)(FILE *out, const aipm_file_result *files, size_t n, const aipm_report_opts *opts);
+    bool needs_source; /* reads aipm_file_result.src (byte columns, fingerprints) */
 } aipm_reporter;
 
+extern const aipm_reporter aipm_report_checkstyle;
+extern const aipm_reporter aipm_report_github;
+extern const aipm_reporter aipm_report_gitlab;
 extern const aipm_reporter aipm_report_json;
+extern const aipm_reporter aipm_report_junit;
+extern const aipm_reporter aipm_report_rdjson;
+extern const aipm_reporter aipm_report_sarif;
 extern const aipm_reporter aipm_report_text;
 
 /** Return the reporter named 'name', or NULL. */
