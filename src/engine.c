@@ -715,6 +715,25 @@ int aipm_check_recompile_caseless(const aipm_yaml_node *rule, const char *key,
     return 0;
 }
 
+aipm_pattern **aipm_check_join_words(aipm_pattern *words, aipm_pattern **pats, size_t n,
+                                     size_t *n_out) {
+    *n_out = n + (words ? 1 : 0);
+    if (*n_out == 0) {
+        free(pats);
+        return NULL;
+    }
+    aipm_pattern **all = aipm_xcalloc(*n_out, sizeof(*all));
+    size_t k = 0;
+    if (words) {
+        all[k++] = words;
+    }
+    for (size_t i = 0; i < n; i++) {
+        all[k++] = pats[i];
+    }
+    free(pats);
+    return all;
+}
+
 void aipm_check_free_patterns(aipm_pattern **pats, size_t n) {
     for (size_t i = 0; i < n; i++) {
         aipm_pattern_free(pats[i]);

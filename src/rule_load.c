@@ -298,9 +298,8 @@ static int load_trait(const aipm_ruleset *rs, pending *pd, const aipm_yaml_node 
                 0 ||
             aipm_check_parse_words(val, "words", &env, &words, err) < 0) {
             rc = -1;
-        } else if (words) {
-            t->patterns = aipm_xreallocarray(t->patterns, t->n_patterns + 1, sizeof(*t->patterns));
-            t->patterns[t->n_patterns++] = words;
+        } else {
+            t->patterns = aipm_check_join_words(words, t->patterns, t->n_patterns, &t->n_patterns);
         }
         if (rc == 0 &&
             aipm_check_parse_patterns(val, "unless", &env, &t->unless, &t->n_unless, err) < 0) {

@@ -179,6 +179,15 @@ int aipm_check_recompile_caseless(const aipm_yaml_node *rule, const char *key,
                                   const aipm_check_env *env, aipm_pattern **pats, size_t n,
                                   aipm_error *err);
 
+/**
+ * Join a 'words' pattern (may be NULL) and the 'n' patterns of 'pats' into
+ * one new array, words first; '*n_out' gets its length. Takes ownership of
+ * 'words', the patterns and the 'pats' array (freed). Returns NULL when both
+ * are empty.
+ */
+aipm_pattern **aipm_check_join_words(aipm_pattern *words, aipm_pattern **pats, size_t n,
+                                     size_t *n_out);
+
 /** Free 'n' patterns and the array. */
 void aipm_check_free_patterns(aipm_pattern **pats, size_t n);
 

@@ -85,15 +85,7 @@ static void *density_parse(const aipm_yaml_node *rule, const aipm_check_env *env
                                   err) < 0) {
         goto fail;
     }
-    cfg->n_pats = n_pats + (words ? 1 : 0);
-    cfg->pats = aipm_xcalloc(cfg->n_pats, sizeof(*cfg->pats));
-    if (words) {
-        cfg->pats[0] = words;
-    }
-    if (n_pats) {
-        memcpy(cfg->pats + (words ? 1 : 0), pats, n_pats * sizeof(*pats));
-    }
-    free(pats);
+    cfg->pats = aipm_check_join_words(words, pats, n_pats, &cfg->n_pats);
     return cfg;
 
 fail:

@@ -132,16 +132,7 @@ static int parse_item(const aipm_yaml_node *node, size_t index, const aipm_check
         aipm_pattern_free(words);
         return -1;
     }
-    it->n_pats = n + (words ? 1 : 0);
-    it->pats = aipm_xcalloc(it->n_pats ? it->n_pats : 1, sizeof(*it->pats));
-    size_t k = 0;
-    if (words) {
-        it->pats[k++] = words;
-    }
-    for (size_t i = 0; i < n; i++) {
-        it->pats[k++] = pats[i];
-    }
-    free(pats);
+    it->pats = aipm_check_join_words(words, pats, n, &it->n_pats);
     if (it->n_pats == 0) {
         return aipm_error_set(err, env->path, node->line, node->col,
                               "rule '%s': evidence item '%s' needs 'words' or 'patterns'",
