@@ -18,6 +18,7 @@
  */
 #include "report/report.h"
 
+#include <errno.h>
 #include <string.h>
 
 static void escape(aipm_buf *b, const char *s, bool property) {
@@ -154,6 +155,14 @@ static void write_github(FILE *out, const aipm_file_result *files, size_t n,
             write_summary(&b, files, n);
             fwrite(b.ptr, 1, b.len, sum);
             fclose(sum);
+        } else {
+            /* say so where the run's log shows it, as a workflow command */
+            aipm_buf_puts(&b, "::warning title=aipm-lint::cannot append the findings table to ");
+            escape(&b, opts->step_summary, false);
+            aipm_buf_puts(&b, ": ");
+            escape(&b, strerror(errno), false);
+            aipm_buf_putc(&b, '\n');
+            fwrite(b.ptr, 1, b.len, out);
         }
     }
     aipm_buf_release(&b);

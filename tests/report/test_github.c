@@ -63,12 +63,26 @@ static void test_github_step_summary(void **state) {
     free(out);
 }
 
+static void test_github_step_summary_unwritable(void **state) {
+    rt_fixture *fx = *state;
+    fx->opts.step_summary = "/nonexistent-aipm-dir/summary.md";
+    char *out = rt_write(&aipm_report_github, fx->files, RT_N_FILES, &fx->opts);
+    /* the annotations are all there, and the lost table is said in the log */
+    assert_true(strncmp(out, "::error ", 8) == 0);
+    const char *last = strstr(out, "::warning title=aipm-lint::");
+    assert_non_null(last);
+    assert_string_equal(last, "::warning title=aipm-lint::cannot append the findings table to "
+                              "/nonexistent-aipm-dir/summary.md: No such file or directory\n");
+    free(out);
+}
+
 int main(int argc, char **argv) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_github_golden, rt_setup, rt_teardown),
         cmocka_unit_test_setup_teardown(test_github_empty, rt_setup, rt_teardown),
         cmocka_unit_test_setup_teardown(test_github_escaping, rt_setup, rt_teardown),
         cmocka_unit_test_setup_teardown(test_github_step_summary, rt_setup, rt_teardown),
+        cmocka_unit_test_setup_teardown(test_github_step_summary_unwritable, rt_setup, rt_teardown),
     };
     AIPM_RUN_TESTS(argc, argv, tests);
 }
