@@ -381,6 +381,20 @@ bool aipm_check_next_unit(aipm_check_ctx *ctx, aipm_unit *u) {
     return false;
 }
 
+int aipm_span_cmp(const void *a, const void *b) {
+    const aipm_span *x = a, *y = b;
+    if (x->block != y->block) {
+        return x->block < y->block ? -1 : 1;
+    }
+    if (x->start != y->start) {
+        return x->start < y->start ? -1 : 1;
+    }
+    if (x->end != y->end) {
+        return x->end < y->end ? -1 : 1;
+    }
+    return 0;
+}
+
 const char *aipm_check_span_text(const aipm_check_ctx *ctx, const aipm_span *sp) {
     return ctx->doc->blocks[sp->block].text;
 }
@@ -529,19 +543,20 @@ static uint32_t src_end(const aipm_doc *doc, const aipm_block *blk, uint32_t end
     return s + (uint32_t)adv;
 }
 
-static void emit_at(aipm_check_ctx *ctx, uint32_t block, uint32_t start, uint32_t end,
-                    const aipm_tvars *v) {
-    const aipm_doc *doc = ctx->doc;
-    const aipm_block *blk = &doc->blocks[block];
+/*
+ * A diagnostic of the running rule with its message expanded from 'v' (may be
+ * NULL), {section} set to 'section' and {kind}, {rule} filled in; the caller
+ * sets the position.
+ */
+static aipm_diag new_diag(const aipm_check_ctx *ctx, const aipm_tvars *v, const char *section) {
     aipm_tvars vars;
     if (v) {
         vars = *v;
     } else {
         memset(&vars, 0, sizeof(vars));
     }
-    const aipm_section *sec = &doc->sections[blk->section];
-    vars.section = sec->title ? sec->title : "";
-    vars.kind = aipm_kind_name(doc->kind);
+    vars.section = section;
+    vars.kind = aipm_kind_name(ctx->doc->kind);
     vars.rule = ctx->rule->id;
     aipm_buf msg = AIPM_BUF_INIT;
     aipm_template_expand(&msg, ctx->rule->message, &vars);
@@ -551,6 +566,15 @@ static void emit_at(aipm_check_ctx *ctx, uint32_t block, uint32_t start, uint32_
     d.severity = ctx->severity;
     d.message = aipm_buf_detach(&msg);
     d.suggestion = vars.suggestion ? aipm_xstrdup(vars.suggestion) : NULL;
+    return d;
+}
+
+static void emit_at(aipm_check_ctx *ctx, uint32_t block, uint32_t start, uint32_t end,
+                    const aipm_tvars *v) {
+    const aipm_doc *doc = ctx->doc;
+    const aipm_block *blk = &doc->blocks[block];
+    const aipm_section *sec = &doc->sections[blk->section];
+    aipm_diag d = new_diag(ctx, v, sec->title ? sec->title : "");
     if (start > blk->len) {
         start = blk->len;
     }
@@ -614,23 +638,7 @@ void aipm_check_emit_unit(aipm_check_ctx *ctx, const aipm_unit *u, const aipm_tv
         return;
     }
     /* nothing in scope: the start of the document body */
-    aipm_tvars vars;
-    if (v) {
-        vars = *v;
-    } else {
-        memset(&vars, 0, sizeof(vars));
-    }
-    vars.section = "";
-    vars.kind = aipm_kind_name(doc->kind);
-    vars.rule = ctx->rule->id;
-    aipm_buf msg = AIPM_BUF_INIT;
-    aipm_template_expand(&msg, ctx->rule->message, &vars);
-    aipm_diag d;
-    memset(&d, 0, sizeof(d));
-    d.rule = ctx->rule->id;
-    d.severity = ctx->severity;
-    d.message = aipm_buf_detach(&msg);
-    d.suggestion = vars.suggestion ? aipm_xstrdup(vars.suggestion) : NULL;
+    aipm_diag d = new_diag(ctx, v, "");
     d.start = d.end = 0;
     d.line = d.end_line = 1;
     d.col = d.end_col = 1;
@@ -732,6 +740,24 @@ aipm_pattern **aipm_check_join_words(aipm_pattern *words, aipm_pattern **pats, s
     }
     free(pats);
     return all;
+}
+
+int aipm_check_parse_matchers(const aipm_yaml_node *map, const aipm_check_env *env,
+                              aipm_pattern ***out, size_t *n, aipm_error *err) {
+    aipm_pattern *words = NULL;
+    aipm_pattern **pats = NULL;
+    size_t n_pats = 0;
+    *out = NULL;
+    *n = 0;
+    if (aipm_check_parse_words(map, "words", env, &words, err) < 0) {
+        return -1;
+    }
+    if (aipm_check_parse_patterns(map, "patterns", env, &pats, &n_pats, err) < 0) {
+        aipm_pattern_free(words);
+        return -1;
+    }
+    *out = aipm_check_join_words(words, pats, n_pats, n);
+    return 0;
 }
 
 void aipm_check_free_patterns(aipm_pattern **pats, size_t n) {

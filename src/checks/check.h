@@ -35,6 +35,12 @@ typedef struct aipm_span {
     uint32_t end;
 } aipm_span;
 
+/**
+ * qsort comparator ordering spans by block, start, then end; also orders any
+ * struct whose first member is an aipm_span.
+ */
+int aipm_span_cmp(const void *a, const void *b);
+
 /* One unit of a rule's scope: its text spans in document order (maybe none). */
 typedef struct aipm_unit {
     aipm_unit_type type;
@@ -178,6 +184,14 @@ int aipm_check_parse_words(const aipm_yaml_node *rule, const char *key, const ai
 int aipm_check_recompile_caseless(const aipm_yaml_node *rule, const char *key,
                                   const aipm_check_env *env, aipm_pattern **pats, size_t n,
                                   aipm_error *err);
+
+/**
+ * Read the 'words' and 'patterns' keys of mapping 'map' into one array,
+ * words first ('*n' patterns; NULL and 0 when neither is given). Fails with
+ * 'err' at a bad word list or pattern, and then '*out' is NULL.
+ */
+int aipm_check_parse_matchers(const aipm_yaml_node *map, const aipm_check_env *env,
+                              aipm_pattern ***out, size_t *n, aipm_error *err);
 
 /**
  * Join a 'words' pattern (may be NULL) and the 'n' patterns of 'pats' into

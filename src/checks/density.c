@@ -52,19 +52,13 @@ static void density_free(void *p) {
 
 static void *density_parse(const aipm_yaml_node *rule, const aipm_check_env *env, aipm_error *err) {
     density_cfg *cfg = aipm_xcalloc(1, sizeof(*cfg));
-    aipm_pattern *words = NULL;
-    aipm_pattern **pats = NULL;
-    size_t n_pats = 0;
     const aipm_yaml_node *max = aipm_yaml_get(rule, "max");
     const aipm_yaml_node *mw = aipm_yaml_get(rule, "min-words");
 
-    if (aipm_check_parse_words(rule, "words", env, &words, err) < 0) {
+    if (aipm_check_parse_matchers(rule, env, &cfg->pats, &cfg->n_pats, err) < 0) {
         goto fail;
     }
-    if (aipm_check_parse_patterns(rule, "patterns", env, &pats, &n_pats, err) < 0) {
-        goto fail;
-    }
-    if (!words && n_pats == 0) {
+    if (cfg->n_pats == 0) {
         aipm_error_set(err, env->path, rule->line, rule->col,
                        "rule '%s': check 'density' needs 'words' or 'patterns'", env->rule_id);
         goto fail;
@@ -85,12 +79,9 @@ static void *density_parse(const aipm_yaml_node *rule, const aipm_check_env *env
                                   err) < 0) {
         goto fail;
     }
-    cfg->pats = aipm_check_join_words(words, pats, n_pats, &cfg->n_pats);
     return cfg;
 
 fail:
-    aipm_pattern_free(words);
-    aipm_check_free_patterns(pats, n_pats);
     density_free(cfg);
     return NULL;
 }

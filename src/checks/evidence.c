@@ -122,17 +122,9 @@ static int parse_item(const aipm_yaml_node *node, size_t index, const aipm_check
         aipm_buf_printf(&b, "evidence %zu", index + 1);
         it->name = aipm_buf_detach(&b);
     }
-    aipm_pattern *words = NULL;
-    aipm_pattern **pats = NULL;
-    size_t n = 0;
-    if (aipm_check_parse_words(node, "words", env, &words, err) < 0) {
+    if (aipm_check_parse_matchers(node, env, &it->pats, &it->n_pats, err) < 0) {
         return -1;
     }
-    if (aipm_check_parse_patterns(node, "patterns", env, &pats, &n, err) < 0) {
-        aipm_pattern_free(words);
-        return -1;
-    }
-    it->pats = aipm_check_join_words(words, pats, n, &it->n_pats);
     if (it->n_pats == 0) {
         return aipm_error_set(err, env->path, node->line, node->col,
                               "rule '%s': evidence item '%s' needs 'words' or 'patterns'",

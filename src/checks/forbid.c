@@ -41,11 +41,6 @@ typedef struct forbid_cfg {
     size_t n_exc;
 } forbid_cfg;
 
-/* One match to report: a range of a block's text. */
-typedef struct forbid_hit {
-    uint32_t block, start, end;
-} forbid_hit;
-
 static const char *const forbid_keys[] = {"words", "patterns", "exceptions", "ignore-case", NULL};
 
 static void forbid_free(void *p) {
@@ -60,39 +55,34 @@ static void forbid_free(void *p) {
 
 static void *forbid_parse(const aipm_yaml_node *rule, const aipm_check_env *env, aipm_error *err) {
     forbid_cfg *cfg = aipm_xcalloc(1, sizeof(*cfg));
-    aipm_pattern *words = NULL;
-    aipm_pattern **pats = NULL;
-    size_t n_pats = 0;
     bool ignore_case = false;
     const aipm_yaml_node *ic = aipm_yaml_get(rule, "ignore-case");
 
     if (ic && aipm_yaml_read_bool(ic, env->path, "ignore-case", &ignore_case, err) < 0) {
         goto fail;
     }
-    if (aipm_check_parse_words(rule, "words", env, &words, err) < 0) {
+    if (aipm_check_parse_matchers(rule, env, &cfg->pats, &cfg->n_pats, err) < 0) {
         goto fail;
     }
-    if (aipm_check_parse_patterns(rule, "patterns", env, &pats, &n_pats, err) < 0) {
-        goto fail;
-    }
-    if (ignore_case &&
-        aipm_check_recompile_caseless(rule, "patterns", env, pats, n_pats, err) < 0) {
-        goto fail;
+    if (ignore_case) {
+        /* 'ignore-case' is for 'patterns'; the word list, first, is caseless already */
+        size_t skip = aipm_yaml_get(rule, "words") ? 1 : 0;
+        if (aipm_check_recompile_caseless(rule, "patterns", env, cfg->pats + skip,
+                                          cfg->n_pats - skip, err) < 0) {
+            goto fail;
+        }
     }
     if (aipm_check_parse_patterns(rule, "exceptions", env, &cfg->exc, &cfg->n_exc, err) < 0) {
         goto fail;
     }
-    if (!words && n_pats == 0) {
+    if (cfg->n_pats == 0) {
         aipm_error_set(err, env->path, rule->line, rule->col,
                        "rule '%s': check 'forbid' needs 'words' or 'patterns'", env->rule_id);
         goto fail;
     }
-    cfg->pats = aipm_check_join_words(words, pats, n_pats, &cfg->n_pats);
     return cfg;
 
 fail:
-    aipm_pattern_free(words);
-    aipm_check_free_patterns(pats, n_pats);
     forbid_free(cfg);
     return NULL;
 }
@@ -125,24 +115,10 @@ static bool excepted(const forbid_ranges *r, uint32_t ms, uint32_t me) {
     return false;
 }
 
-static int hit_cmp(const void *a, const void *b) {
-    const forbid_hit *x = a, *y = b;
-    if (x->block != y->block) {
-        return x->block < y->block ? -1 : 1;
-    }
-    if (x->start != y->start) {
-        return x->start < y->start ? -1 : 1;
-    }
-    if (x->end != y->end) {
-        return x->end < y->end ? -1 : 1;
-    }
-    return 0;
-}
-
 static void forbid_run(aipm_check_ctx *ctx, const void *p) {
     const forbid_cfg *cfg = p;
     const aipm_doc *doc = aipm_check_doc(ctx);
-    forbid_hit *hits = NULL;
+    aipm_span *hits = NULL; /* the matches to report */
     size_t n_hits = 0, cap_hits = 0;
     forbid_ranges exc = {NULL, 0, 0};
     aipm_unit u;
@@ -163,17 +139,17 @@ static void forbid_run(aipm_check_ctx *ctx, const void *p) {
                         continue;
                     }
                     hits = aipm_grow(hits, &cap_hits, n_hits + 1, sizeof(*hits));
-                    hits[n_hits++] = (forbid_hit){sp->block, ms, me};
+                    hits[n_hits++] = (aipm_span){sp->block, ms, me};
                 }
             }
         }
     }
 
     if (n_hits > 1) {
-        qsort(hits, n_hits, sizeof(*hits), hit_cmp);
+        qsort(hits, n_hits, sizeof(*hits), aipm_span_cmp);
     }
     for (size_t i = 0; i < n_hits; i++) {
-        if (i > 0 && hit_cmp(&hits[i - 1], &hits[i]) == 0) {
+        if (i > 0 && aipm_span_cmp(&hits[i - 1], &hits[i]) == 0) {
             continue;
         }
         const aipm_block *b = &doc->blocks[hits[i].block];

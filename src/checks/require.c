@@ -102,29 +102,23 @@ static int parse_groups(const aipm_yaml_node *node, const aipm_check_env *env, r
 
 static void *require_parse(const aipm_yaml_node *rule, const aipm_check_env *env, aipm_error *err) {
     require_cfg *cfg = aipm_xcalloc(1, sizeof(*cfg));
-    aipm_pattern *words = NULL;
-    aipm_pattern **pats = NULL;
-    size_t n_pats = 0;
     const aipm_yaml_node *min = aipm_yaml_get(rule, "min");
     const aipm_yaml_node *groups = aipm_yaml_get(rule, "groups");
     const aipm_yaml_node *min_groups = aipm_yaml_get(rule, "min-groups");
     const aipm_yaml_node *skip = aipm_yaml_get(rule, "skip-empty");
 
     cfg->min = 1;
-    if (aipm_check_parse_words(rule, "words", env, &words, err) < 0) {
+    if (aipm_check_parse_matchers(rule, env, &cfg->pats, &cfg->n_pats, err) < 0) {
         goto fail;
     }
-    if (aipm_check_parse_patterns(rule, "patterns", env, &pats, &n_pats, err) < 0) {
-        goto fail;
-    }
-    if (groups && (words || n_pats)) {
+    if (groups && cfg->n_pats) {
         aipm_error_set(err, env->path, groups->line, groups->col,
                        "rule '%s': check 'require' takes 'groups' or 'patterns' and 'words', "
                        "not both",
                        env->rule_id);
         goto fail;
     }
-    if (!groups && !words && n_pats == 0) {
+    if (!groups && cfg->n_pats == 0) {
         aipm_error_set(err, env->path, rule->line, rule->col,
                        "rule '%s': check 'require' needs 'patterns', 'words' or 'groups'",
                        env->rule_id);
@@ -160,12 +154,9 @@ static void *require_parse(const aipm_yaml_node *rule, const aipm_check_env *env
     if (skip && aipm_yaml_read_bool(skip, env->path, "skip-empty", &cfg->skip_empty, err) < 0) {
         goto fail;
     }
-    cfg->pats = aipm_check_join_words(words, pats, n_pats, &cfg->n_pats);
     return cfg;
 
 fail:
-    aipm_pattern_free(words);
-    aipm_check_free_patterns(pats, n_pats);
     require_free(cfg);
     return NULL;
 }

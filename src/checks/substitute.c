@@ -51,7 +51,7 @@ typedef struct substitute_cfg {
 } substitute_cfg;
 
 typedef struct substitute_hit {
-    uint32_t block, start, end;
+    aipm_span at; /* first, so aipm_span_cmp orders hits */
     size_t swap;
 } substitute_hit;
 
@@ -203,22 +203,8 @@ static void scan_span(aipm_check_ctx *ctx, const substitute_cfg *cfg, const aipm
             continue;
         }
         *hits = aipm_grow(*hits, cap_hits, *n_hits + 1, sizeof(**hits));
-        (*hits)[(*n_hits)++] = (substitute_hit){sp->block, ms, me, best};
+        (*hits)[(*n_hits)++] = (substitute_hit){{sp->block, ms, me}, best};
     }
-}
-
-static int hit_cmp(const void *a, const void *b) {
-    const substitute_hit *x = a, *y = b;
-    if (x->block != y->block) {
-        return x->block < y->block ? -1 : 1;
-    }
-    if (x->start != y->start) {
-        return x->start < y->start ? -1 : 1;
-    }
-    if (x->end != y->end) {
-        return x->end < y->end ? -1 : 1;
-    }
-    return 0;
 }
 
 static void substitute_run(aipm_check_ctx *ctx, const void *p) {
@@ -237,17 +223,17 @@ static void substitute_run(aipm_check_ctx *ctx, const void *p) {
     }
 
     if (n_hits > 1) {
-        qsort(hits, n_hits, sizeof(*hits), hit_cmp);
+        qsort(hits, n_hits, sizeof(*hits), aipm_span_cmp);
     }
     for (size_t i = 0; i < n_hits; i++) {
-        if (i > 0 && hit_cmp(&hits[i - 1], &hits[i]) == 0) {
+        if (i > 0 && aipm_span_cmp(&hits[i - 1], &hits[i]) == 0) {
             continue;
         }
         aipm_tvars v = {0};
-        v.match = doc->blocks[hits[i].block].text + hits[i].start;
-        v.match_len = hits[i].end - hits[i].start;
+        v.match = doc->blocks[hits[i].at.block].text + hits[i].at.start;
+        v.match_len = hits[i].at.end - hits[i].at.start;
         v.suggestion = cfg->swaps[hits[i].swap].repl;
-        aipm_check_emit(ctx, hits[i].block, hits[i].start, hits[i].end, &v);
+        aipm_check_emit(ctx, hits[i].at.block, hits[i].at.start, hits[i].at.end, &v);
     }
     free(hits);
     free(next);
