@@ -7,6 +7,8 @@
 
 #include "test.h"
 
+#include "ruleset_test.h"
+
 #include <stdio.h>
 #include <unistd.h>
 
@@ -32,10 +34,7 @@ static aipm_ruleset rs;
 
 static int setup(void **state) {
     (void)state;
-    aipm_error err = AIPM_ERROR_INIT;
-    memset(&rs, 0, sizeof(rs));
-    if (aipm_ruleset_load(&rs, "rules.yaml", rules_yaml, strlen(rules_yaml), false, &err) < 0 ||
-        aipm_ruleset_finish(&rs, &err) < 0) {
+    if (rt_load_rules(&rs, rules_yaml, NULL) < 0) {
         return -1;
     }
     return 0;

@@ -7,6 +7,8 @@
 
 #include "test.h"
 
+#include "ruleset_test.h"
+
 #include <stdio.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -55,10 +57,7 @@ static void write_file(const char *rel, const char *text) {
 
 static int setup(void **state) {
     (void)state;
-    aipm_error err = AIPM_ERROR_INIT;
-    memset(&rs, 0, sizeof(rs));
-    if (aipm_ruleset_load(&rs, "rules.yaml", rules_yaml, strlen(rules_yaml), false, &err) < 0 ||
-        aipm_ruleset_finish(&rs, &err) < 0) {
+    if (rt_load_rules(&rs, rules_yaml, NULL) < 0) {
         return -1;
     }
     strcpy(root, "/tmp/aipm-config-XXXXXX");
@@ -92,12 +91,7 @@ static char *parse_error(const char *yaml) {
     return aipm_buf_detach(&b);
 }
 
-#define ERR_EQ(yaml, want)                                                                         \
-    do {                                                                                           \
-        char *got_ = parse_error(yaml);                                                            \
-        assert_string_equal(got_, want);                                                           \
-        free(got_);                                                                                \
-    } while (0)
+#define ERR_EQ(yaml, want) RT_STR_EQ(parse_error(yaml), want)
 
 static void test_config_parse_every_key(void **state) {
     (void)state;

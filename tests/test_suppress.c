@@ -5,6 +5,8 @@
  */
 #include "test.h"
 
+#include "ruleset_test.h"
+
 #include "buf.h"
 #include "engine.h"
 #include "lint.h"
@@ -31,11 +33,7 @@ static aipm_ruleset rs;
 
 static int setup(void **state) {
     (void)state;
-    aipm_error err = AIPM_ERROR_INIT;
-    memset(&rs, 0, sizeof(rs));
-    if (aipm_ruleset_load(&rs, "rules.yaml", rules_yaml, strlen(rules_yaml), false, &err) < 0 ||
-        aipm_ruleset_finish(&rs, &err) < 0) {
-        fprintf(stderr, "%s\n", err.msg);
+    if (rt_load_rules(&rs, rules_yaml, NULL) < 0) {
         return -1;
     }
     return 0;
@@ -67,12 +65,7 @@ static char *lint(const char *src) {
     return aipm_buf_detach(&b);
 }
 
-#define LINT_EQ(src, want)                                                                         \
-    do {                                                                                           \
-        char *got_ = lint(src);                                                                    \
-        assert_string_equal(got_, want);                                                           \
-        free(got_);                                                                                \
-    } while (0)
+#define LINT_EQ(src, want) RT_STR_EQ(lint(src), want)
 
 static void test_suppress_none(void **state) {
     (void)state;

@@ -18,37 +18,34 @@
 #include "doc.h"
 #include "engine.h"
 #include "error.h"
+#include "mem.h"
 #include "ruleset.h"
+#include "ruleset_test.h"
 
 /* The path rule strings are loaded as; it starts every load error. */
-#define CT_RULES "rules.yaml"
 
 /*
  * Load 'yaml' as a rule file and return the formatted load error
  * ("rules.yaml:L:C: error: ...\n"), or "" when it loads. Free the result.
  */
 static inline char *ct_load_error(const char *yaml) {
-    aipm_ruleset rs = AIPM_RULESET_INIT;
-    aipm_error err = AIPM_ERROR_INIT;
-    aipm_buf out = AIPM_BUF_INIT;
-    if (aipm_ruleset_load(&rs, CT_RULES, yaml, strlen(yaml), false, &err) < 0 ||
-        aipm_ruleset_finish(&rs, &err) < 0) {
-        aipm_error_format(&err, &out);
+    aipm_ruleset rs;
+    char *error = NULL;
+    if (rt_load_rules(&rs, yaml, &error) == 0) {
+        error = aipm_xstrdup("");
     }
-    aipm_error_release(&err);
     aipm_ruleset_release(&rs);
-    return aipm_buf_detach(&out);
+    return error;
 }
 
 /* Load 'yaml' (which must load), lint 'md' with it and return the diagnostics as text. */
 static inline char *ct_lint(const char *yaml, const char *md) {
-    aipm_ruleset rs = AIPM_RULESET_INIT;
+    aipm_ruleset rs;
     aipm_error err = AIPM_ERROR_INIT;
     aipm_buf out = AIPM_BUF_INIT;
-    if (aipm_ruleset_load(&rs, CT_RULES, yaml, strlen(yaml), false, &err) < 0 ||
-        aipm_ruleset_finish(&rs, &err) < 0) {
-        aipm_error_format(&err, &out);
-        fail_msg("rules did not load: %s", out.ptr);
+    char *error = NULL;
+    if (rt_load_rules(&rs, yaml, &error) < 0) {
+        fail_msg("rules did not load: %s", error);
     }
     aipm_doc_opts opts = {rs.needs_sentences, AIPM_KIND_COUNT, AIPM_KIND_COUNT};
     aipm_doc *doc = aipm_doc_build("doc.md", md, strlen(md), &opts, &err);
@@ -78,11 +75,6 @@ static inline char *ct_lint(const char *yaml, const char *md) {
 }
 
 /* Assert that 'got' (freed here) equals 'want'. */
-#define CT_EQ(got, want)                                                                           \
-    do {                                                                                           \
-        char *got_ = (got);                                                                        \
-        assert_string_equal(got_, (want));                                                         \
-        free(got_);                                                                                \
-    } while (0)
+#define CT_EQ(got, want) RT_STR_EQ(got, want)
 
 #endif
