@@ -79,9 +79,11 @@ $(B)/obj/%.o: %.c
 	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -MMD -MP -c -o $@ $<
 
 # The built-in rule pack, generated from rules/*.yaml (never edited by hand).
-$(B)/tools/embed: tools/embed.c
+# embed parses the rule files with src/yaml.c, so it links that and libyaml.
+EMBED_SRC := tools/embed.c src/yaml.c src/mem.c src/error.c src/buf.c src/suggest.c src/utf8.c
+$(B)/tools/embed: $(EMBED_SRC) src/yaml.h src/mem.h src/error.h src/buf.h src/suggest.h src/utf8.h
 	@mkdir -p $(dir $@)
-	$(CC) -O1 -o $@ $<
+	$(CC) $(CPPFLAGS_ALL) -std=c11 -O1 -o $@ $(EMBED_SRC) $(shell $(PKG_CONFIG) --libs yaml-0.1 2>/dev/null)
 
 $(B)/gen/builtin_rules.inc: $(B)/tools/embed $(RULES)
 	@mkdir -p $(dir $@)

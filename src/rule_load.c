@@ -371,7 +371,6 @@ static void pending_free(pending *pd) {
 
 int aipm_ruleset_load(aipm_ruleset *rs, const char *path, const char *data, size_t len,
                       bool builtin, aipm_error *err) {
-    static const char *const top_keys[] = {"traits", "rules", NULL};
     aipm_yaml_node *root = aipm_yaml_parse(path, data, len, 0, err);
     if (!root) {
         if (err && err->set) {
@@ -379,6 +378,14 @@ int aipm_ruleset_load(aipm_ruleset *rs, const char *path, const char *data, size
         }
         return aipm_error_set(err, path, 0, 0, "rule file is empty");
     }
+    int rc = aipm_ruleset_load_tree(rs, path, root, builtin, err);
+    aipm_yaml_free(root);
+    return rc;
+}
+
+int aipm_ruleset_load_tree(aipm_ruleset *rs, const char *path, const aipm_yaml_node *root,
+                           bool builtin, aipm_error *err) {
+    static const char *const top_keys[] = {"traits", "rules", NULL};
     pending pd;
     memset(&pd, 0, sizeof(pd));
     int rc = -1;
@@ -436,6 +443,5 @@ int aipm_ruleset_load(aipm_ruleset *rs, const char *path, const char *data, size
     rc = 0;
 out:
     pending_free(&pd);
-    aipm_yaml_free(root);
     return rc;
 }

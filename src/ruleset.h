@@ -13,6 +13,7 @@
 #include "error.h"
 #include "pattern.h"
 #include "rule.h"
+#include "yaml.h"
 
 #define AIPM_MAX_TRAITS 64
 
@@ -65,6 +66,13 @@ typedef struct aipm_ruleset {
  */
 int aipm_ruleset_load(aipm_ruleset *rs, const char *path, const char *data, size_t len,
                       bool builtin, aipm_error *err);
+
+/**
+ * aipm_ruleset_load for a rule file already parsed into 'root' (borrowed;
+ * the caller frees it), with the same checks and errors.
+ */
+int aipm_ruleset_load_tree(aipm_ruleset *rs, const char *path, const aipm_yaml_node *root,
+                           bool builtin, aipm_error *err);
 
 /** Load the built-in pack embedded in the binary. */
 int aipm_ruleset_load_builtin(aipm_ruleset *rs, aipm_error *err);

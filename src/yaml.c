@@ -10,6 +10,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
@@ -65,6 +66,39 @@ void aipm_yaml_free(aipm_yaml_node *node) {
         free(n);
     }
     free(stack);
+}
+
+aipm_yaml_node *aipm_yaml_unflatten(const aipm_yaml_flat *flat) {
+    size_t nodes_size = flat->n_nodes * sizeof(aipm_yaml_node);
+    char *block = aipm_xmalloc(nodes_size + flat->n_kids * sizeof(aipm_yaml_node *));
+    aipm_yaml_node *nodes = (aipm_yaml_node *)block;
+    aipm_yaml_node **ptrs = (aipm_yaml_node **)(block + nodes_size);
+    for (size_t i = 0; i < flat->n_kids; i++) {
+        ptrs[i] = &nodes[flat->kids[i]];
+    }
+    for (size_t i = 0; i < flat->n_nodes; i++) {
+        const aipm_yaml_flat_node *f = &flat->nodes[i];
+        aipm_yaml_node *n = &nodes[i];
+        n->type = (aipm_yaml_type)f->type;
+        n->line = f->line;
+        n->col = f->col;
+        n->plain = f->plain;
+        if (n->type == AIPM_YAML_SCALAR) {
+            /* Read-only by contract (yaml.h): nothing writes to a node's value. */
+            n->value = (char *)(uintptr_t)(flat->strings + f->value);
+            n->len = f->len;
+            n->n = 0;
+            n->items = n->keys = NULL;
+        } else {
+            n->value = NULL;
+            n->len = 0;
+            n->n = f->n;
+            /* as aipm_yaml_parse leaves them: no arrays for an empty container */
+            n->keys = n->type == AIPM_YAML_MAP && f->n ? ptrs + f->first : NULL;
+            n->items = f->n ? ptrs + f->first + (n->type == AIPM_YAML_MAP ? f->n : 0) : NULL;
+        }
+    }
+    return nodes;
 }
 
 typedef struct frame {

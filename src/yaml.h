@@ -54,6 +54,36 @@ enum aipm_yaml_flags {
 aipm_yaml_node *aipm_yaml_parse_ex(const char *path, const char *data, size_t len,
                                    unsigned line_offset, unsigned flags, aipm_error *err);
 
+/*
+ * A tree flattened at build time by tools/embed, so the built-in rule pack
+ * needs no YAML parsing at run time. Node 0 is the root. A sequence's items
+ * are the node indices kids[first .. first+n); a mapping's keys are
+ * kids[first .. first+n) and its values kids[first+n .. first+2n). A
+ * scalar's bytes are strings[value .. value+len), followed by a NUL.
+ */
+typedef struct aipm_yaml_flat_node {
+    unsigned char type; /* aipm_yaml_type */
+    unsigned char plain;
+    unsigned line, col;
+    unsigned value, len; /* scalars */
+    unsigned n, first;   /* sequences and mappings */
+} aipm_yaml_flat_node;
+
+typedef struct aipm_yaml_flat {
+    const aipm_yaml_flat_node *nodes;
+    size_t n_nodes;
+    const unsigned *kids;
+    size_t n_kids;
+    const char *strings;
+} aipm_yaml_flat;
+
+/**
+ * Rebuild the tree of 'flat' in a single allocation: the caller frees the
+ * root with free(), never aipm_yaml_free. Scalar values point into
+ * 'flat->strings', which must outlive the tree and must not be written.
+ */
+aipm_yaml_node *aipm_yaml_unflatten(const aipm_yaml_flat *flat);
+
 /** Free 'node' and its children; NULL is a no-op. */
 void aipm_yaml_free(aipm_yaml_node *node);
 

@@ -4,6 +4,7 @@
 #include "test.h"
 
 #include "buf.h"
+#include "builtin.h"
 #include "error.h"
 #include "yaml.h"
 
@@ -375,6 +376,69 @@ static void test_yaml_check_keys(void **state) {
     aipm_yaml_free(root);
 }
 
+/* Two trees are equal: same shapes, marks, styles and bytes. */
+static void assert_same_tree(const aipm_yaml_node *a, const aipm_yaml_node *b) {
+    assert_int_equal(a->type, b->type);
+    assert_int_equal(a->line, b->line);
+    assert_int_equal(a->col, b->col);
+    assert_int_equal(a->plain, b->plain);
+    assert_int_equal(a->len, b->len);
+    assert_int_equal(a->n, b->n);
+    assert_int_equal(a->value == NULL, b->value == NULL);
+    assert_int_equal(a->items == NULL, b->items == NULL);
+    assert_int_equal(a->keys == NULL, b->keys == NULL);
+    if (a->value) {
+        assert_memory_equal(a->value, b->value, a->len + 1);
+    }
+    for (size_t i = 0; i < a->n; i++) {
+        assert_same_tree(a->items[i], b->items[i]);
+        if (a->keys) {
+            assert_same_tree(a->keys[i], b->keys[i]);
+        }
+    }
+}
+
+/* The built-in pack's trees flattened by tools/embed are what parsing gives. */
+static void test_yaml_builtin_trees(void **state) {
+    (void)state;
+    assert_true(aipm_builtin_count() > 0);
+    for (size_t i = 0; i < aipm_builtin_count(); i++) {
+        size_t len;
+        const char *data = aipm_builtin_file(i, &len);
+        aipm_error err = AIPM_ERROR_INIT;
+        aipm_yaml_node *parsed = aipm_yaml_parse(aipm_builtin_path(i), data, len, 0, &err);
+        assert_non_null(parsed);
+        assert_non_null(aipm_builtin_tree(i));
+        aipm_yaml_node *flat = aipm_yaml_unflatten(aipm_builtin_tree(i));
+        assert_same_tree(parsed, flat);
+        free(flat);
+        aipm_yaml_free(parsed);
+    }
+}
+
+/* A hand-made flat tree: {a: [x, {}], b: []} with an empty map and list. */
+static void test_yaml_unflatten(void **state) {
+    (void)state;
+    static const aipm_yaml_flat_node nodes[] = {
+        {AIPM_YAML_MAP, 0, 1, 1, 0, 0, 2, 0},     {AIPM_YAML_SCALAR, 1, 1, 2, 0, 1, 0, 0},
+        {AIPM_YAML_SCALAR, 1, 1, 14, 2, 1, 0, 0}, {AIPM_YAML_SEQ, 0, 1, 5, 0, 0, 2, 4},
+        {AIPM_YAML_SEQ, 0, 1, 17, 0, 0, 0, 6},    {AIPM_YAML_SCALAR, 1, 1, 6, 4, 1, 0, 0},
+        {AIPM_YAML_MAP, 0, 1, 9, 0, 0, 0, 6},
+    };
+    static const unsigned kids[] = {1, 2, 3, 4, 5, 6};
+    static const char strings[] = "a\0b\0x";
+    const aipm_yaml_flat flat = {nodes, 7, kids, 6, strings};
+    aipm_yaml_node *root = aipm_yaml_unflatten(&flat);
+    aipm_error err = AIPM_ERROR_INIT;
+    aipm_yaml_node *parsed = parse("{a: [x, {}], b: []}", &err);
+    assert_non_null(parsed);
+    assert_same_tree(parsed, root);
+    assert_string_equal(aipm_yaml_get(root, "a")->items[0]->value, "x");
+    assert_null(aipm_yaml_get(root, "b")->items);
+    aipm_yaml_free(parsed);
+    free(root);
+}
+
 int main(int argc, char **argv) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_yaml_scalar),
@@ -394,6 +458,8 @@ int main(int argc, char **argv) {
         cmocka_unit_test(test_yaml_read_strs),
         cmocka_unit_test(test_yaml_expect_map),
         cmocka_unit_test(test_yaml_check_keys),
+        cmocka_unit_test(test_yaml_unflatten),
+        cmocka_unit_test(test_yaml_builtin_trees),
     };
     AIPM_RUN_TESTS(argc, argv, tests);
 }
