@@ -22,6 +22,14 @@
 #include "mem.h"
 #include "utf8.h"
 
+/* A block's prefilter hits: pf_hits[first, first + n), in text order. */
+struct pf_block {
+    uint32_t first, n;
+    uint8_t state; /* PF_NOT_YET, PF_HITS, PF_ALL (the block defeats the filter) */
+};
+
+enum { PF_NOT_YET, PF_HITS, PF_ALL };
+
 struct aipm_engine {
     const aipm_ruleset *rs;
     aipm_matcher *matcher;
@@ -31,6 +39,18 @@ struct aipm_engine {
     size_t cap_sections;
     aipm_span *spans;
     size_t cap_spans;
+    /* Prefilter results for the document being linted (prefilter.h): per
+     * block, where prefixes of slotted patterns start, found on the block's
+     * first search. aipm_engine_traits starts them and aipm_engine_run_states
+     * reuses them for the same document, then drops them. */
+    bool use_prefilter;
+    bool pf_keep;
+    bool pf_on; /* false: search every block */
+    const aipm_doc *pf_doc;
+    struct pf_block *pf_blocks;
+    size_t cap_pf_blocks;
+    aipm_prefilter_hit *pf_hits;
+    size_t n_pf_hits, cap_pf_hits;
 };
 
 struct aipm_check_ctx {
@@ -55,7 +75,13 @@ aipm_engine *aipm_engine_new(const aipm_ruleset *rs) {
     aipm_engine *e = aipm_xcalloc(1, sizeof(*e));
     e->rs = rs;
     e->matcher = aipm_matcher_new();
+    e->use_prefilter = true;
     return e;
+}
+
+void aipm_engine_set_prefilter(aipm_engine *e, bool on) {
+    e->use_prefilter = on;
+    e->pf_keep = false;
 }
 
 void aipm_engine_free(aipm_engine *e) {
@@ -66,6 +92,8 @@ void aipm_engine_free(aipm_engine *e) {
     free(e->in_scope);
     free(e->sel);
     free(e->spans);
+    free(e->pf_blocks);
+    free(e->pf_hits);
     free(e);
 }
 
@@ -80,6 +108,88 @@ static size_t after_match(const char *text, size_t len, size_t ms, size_t me) {
         aipm_utf8_decode(text + me, len - me, &adv);
     }
     return me + adv;
+}
+
+/* ---- the prefilter ---- */
+
+static int hit_cmp(const void *a, const void *b) {
+    const aipm_prefilter_hit *x = a, *y = b;
+    if (x->slot != y->slot) {
+        return x->slot < y->slot ? -1 : 1;
+    }
+    return x->pos < y->pos ? -1 : x->pos > y->pos;
+}
+
+/* Start the prefilter results over for 'doc'. */
+static void pf_start(aipm_engine *e, const aipm_doc *doc) {
+    const aipm_prefilter *pf = e->rs->prefilter;
+    e->pf_doc = doc;
+    e->pf_on = pf && e->use_prefilter && aipm_prefilter_slots(pf) > 0;
+    e->n_pf_hits = 0;
+    if (!e->pf_on) {
+        return;
+    }
+    e->pf_blocks =
+        aipm_grow(e->pf_blocks, &e->cap_pf_blocks, doc->n_blocks + 1, sizeof(*e->pf_blocks));
+    memset(e->pf_blocks, 0, doc->n_blocks * sizeof(*e->pf_blocks));
+}
+
+/*
+ * Where can a match of 'p' in block 'b' that starts in [from, end) start at
+ * the earliest? Returns false when nowhere (no need to search), else sets
+ * '*at' (from <= *at < end, or *at == from when the prefilter cannot tell).
+ */
+static bool pf_first(aipm_engine *e, const aipm_pattern *p, uint32_t b, uint32_t from, uint32_t end,
+                     uint32_t *at) {
+    *at = from;
+    if (!e->pf_on) {
+        return true;
+    }
+    uint32_t slot = aipm_prefilter_slot(e->rs->prefilter, p);
+    if (slot == AIPM_PREFILTER_NONE) {
+        return true;
+    }
+    struct pf_block *pb = &e->pf_blocks[b];
+    if (pb->state == PF_NOT_YET) {
+        const aipm_block *blk = &e->pf_doc->blocks[b];
+        size_t first = e->n_pf_hits;
+        bool ok = aipm_prefilter_scan(e->rs->prefilter, blk->text, blk->len, &e->pf_hits,
+                                      &e->n_pf_hits, &e->cap_pf_hits);
+        pb->first = (uint32_t)first;
+        pb->n = (uint32_t)(e->n_pf_hits - first);
+        pb->state = ok ? PF_HITS : PF_ALL;
+        qsort(e->pf_hits + first, pb->n, sizeof(*e->pf_hits), hit_cmp);
+    }
+    if (pb->state == PF_ALL) {
+        return true;
+    }
+    /* the block's hits are sorted by slot, then position: find (slot, from) */
+    const aipm_prefilter_hit *h = e->pf_hits + pb->first;
+    size_t lo = 0, hi = pb->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (h[mid].slot < slot || (h[mid].slot == slot && h[mid].pos < from)) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    if (lo < pb->n && h[lo].slot == slot && h[lo].pos < end) {
+        *at = h[lo].pos;
+        return true;
+    }
+    return false;
+}
+
+/* aipm_pattern_find of 'p' in the text of block 'b' cut at 'end', from
+ * 'from': PCRE2 starts where the prefilter says a match can, or not at all. */
+static aipm_match_result pf_find(aipm_engine *e, const aipm_pattern *p, uint32_t b, size_t end,
+                                 size_t from, size_t *ms, size_t *me) {
+    uint32_t at;
+    if (from > end || !pf_first(e, p, b, (uint32_t)from, (uint32_t)end, &at)) {
+        return AIPM_MATCH_NONE;
+    }
+    return aipm_pattern_find(p, e->pf_doc->blocks[b].text, end, at, e->matcher, ms, me);
 }
 
 /* ---- traits ---- */
@@ -112,14 +222,13 @@ static void select_sections(aipm_engine *e, const aipm_doc *doc, const aipm_patt
 }
 
 /* Does a match [ms, me) of a trait overlap a match of one of its 'unless' patterns? */
-static bool overlaps_unless(aipm_engine *e, const aipm_trait *tr, const aipm_block *blk, size_t ms,
+static bool overlaps_unless(aipm_engine *e, const aipm_trait *tr, uint32_t b, size_t ms,
                             size_t me) {
+    const aipm_block *blk = &e->pf_doc->blocks[b];
     for (size_t u = 0; u < tr->n_unless; u++) {
         size_t pos = 0, s, x;
         while (pos <= blk->len &&
-               aipm_pattern_find(tr->unless[u], blk->text, blk->len, pos, e->matcher, &s, &x) ==
-                   AIPM_MATCH_FOUND &&
-               s < me) {
+               pf_find(e, tr->unless[u], b, blk->len, pos, &s, &x) == AIPM_MATCH_FOUND && s < me) {
             if (x > ms) {
                 return true;
             }
@@ -131,6 +240,8 @@ static bool overlaps_unless(aipm_engine *e, const aipm_trait *tr, const aipm_blo
 
 uint64_t aipm_engine_traits(aipm_engine *e, const aipm_doc *doc) {
     uint64_t bits = 0;
+    pf_start(e, doc);
+    e->pf_keep = true;
     for (size_t t = 0; t < e->rs->n_traits; t++) {
         const aipm_trait *tr = &e->rs->traits[t];
         select_sections(e, doc, tr->sections, tr->not_sections);
@@ -143,9 +254,9 @@ uint64_t aipm_engine_traits(aipm_engine *e, const aipm_doc *doc) {
             for (size_t p = 0; p < tr->n_patterns && count < tr->min; p++) {
                 size_t pos = 0, ms, me;
                 while (count < tr->min && pos <= blk->len &&
-                       aipm_pattern_find(tr->patterns[p], blk->text, blk->len, pos, e->matcher, &ms,
-                                         &me) == AIPM_MATCH_FOUND) {
-                    if (!overlaps_unless(e, tr, blk, ms, me)) {
+                       pf_find(e, tr->patterns[p], b, blk->len, pos, &ms, &me) ==
+                           AIPM_MATCH_FOUND) {
+                    if (!overlaps_unless(e, tr, b, ms, me)) {
                         count++;
                     }
                     pos = after_match(blk->text, blk->len, ms, me);
@@ -186,6 +297,7 @@ static void mark_scope(aipm_check_ctx *ctx) {
 
 void aipm_engine_use(aipm_engine *e, const aipm_ruleset *rs) {
     e->rs = rs;
+    e->pf_keep = false;
 }
 
 void aipm_engine_run(aipm_engine *e, const aipm_doc *doc, uint64_t traits, const aipm_rule *only,
@@ -197,6 +309,10 @@ void aipm_engine_run_states(aipm_engine *e, const aipm_doc *doc, uint64_t traits
                             const aipm_rule *only, const bool *enabled,
                             const aipm_severity *severity, aipm_diag_list *out) {
     const aipm_ruleset *rs = e->rs;
+    if (!e->pf_keep || e->pf_doc != doc) {
+        pf_start(e, doc);
+    }
+    e->pf_keep = false; /* the next call may be another document at the same address */
     for (size_t i = 0; i < rs->n_rules; i++) {
         const aipm_rule *r = rs->rules[i];
         if (only) {
@@ -424,15 +540,11 @@ static void report_limit(aipm_check_ctx *ctx, const aipm_pattern *p, const aipm_
 
 bool aipm_check_find(aipm_check_ctx *ctx, const aipm_pattern *p, const aipm_span *sp, uint32_t from,
                      uint32_t *ms, uint32_t *me) {
-    const aipm_block *blk = &ctx->doc->blocks[sp->block];
     if (from < sp->start) {
         from = sp->start;
     }
-    if (from > sp->end) {
-        return false;
-    }
     size_t s, e;
-    aipm_match_result r = aipm_pattern_find(p, blk->text, sp->end, from, ctx->e->matcher, &s, &e);
+    aipm_match_result r = pf_find(ctx->e, p, sp->block, sp->end, from, &s, &e);
     if (r == AIPM_MATCH_LIMIT) {
         report_limit(ctx, p, sp);
         return false;
@@ -758,6 +870,13 @@ int aipm_check_parse_matchers(const aipm_yaml_node *map, const aipm_check_env *e
     }
     *out = aipm_check_join_words(words, pats, n_pats, n);
     return 0;
+}
+
+void aipm_check_visit_patterns(aipm_pattern *const *pats, size_t n, aipm_pattern_visit visit,
+                               void *arg) {
+    for (size_t i = 0; i < n; i++) {
+        visit(arg, pats[i]);
+    }
 }
 
 void aipm_check_free_patterns(aipm_pattern **pats, size_t n) {

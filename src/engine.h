@@ -51,4 +51,10 @@ void aipm_engine_run_states(aipm_engine *e, const aipm_doc *doc, uint64_t traits
  */
 void aipm_engine_use(aipm_engine *e, const aipm_ruleset *rs);
 
+/**
+ * Use the ruleset's prefilter (the default) or search every block with every
+ * pattern. Results are the same either way; tests compare the two.
+ */
+void aipm_engine_set_prefilter(aipm_engine *e, bool on);
+
 #endif

@@ -32,7 +32,9 @@ enum { JIT_NOT_YET, JIT_DONE, JIT_UNAVAILABLE };
 
 struct aipm_pattern {
     pcre2_code *code;
-    char *source;
+    char *source; /* NUL-terminated copy; may hold NUL bytes before source_len */
+    size_t source_len;
+    uint32_t tag;   /* aipm_pattern_tag */
     atomic_int jit; /* JIT_*: set once, under 'jit_lock', before the first match */
     pthread_mutex_t jit_lock;
 };
@@ -63,7 +65,13 @@ aipm_pattern *aipm_pattern_compile(const char *src, size_t len, unsigned flags, 
     p->code = re;
     atomic_init(&p->jit, JIT_NOT_YET);
     pthread_mutex_init(&p->jit_lock, NULL);
-    p->source = aipm_xstrndup(src, len);
+    p->source = aipm_xmalloc(len + 1);
+    if (len) {
+        memcpy(p->source, src, len);
+    }
+    p->source[len] = '\0';
+    p->source_len = len;
+    p->tag = UINT32_MAX;
     return p;
 }
 
@@ -262,6 +270,18 @@ void aipm_pattern_free(aipm_pattern *p) {
 
 const char *aipm_pattern_source(const aipm_pattern *p) {
     return p->source;
+}
+
+size_t aipm_pattern_source_len(const aipm_pattern *p) {
+    return p->source_len;
+}
+
+uint32_t aipm_pattern_tag(const aipm_pattern *p) {
+    return p->tag;
+}
+
+void aipm_pattern_set_tag(aipm_pattern *p, uint32_t tag) {
+    p->tag = tag;
 }
 
 unsigned aipm_pattern_groups(const aipm_pattern *p) {

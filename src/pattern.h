@@ -20,6 +20,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "error.h"
 
@@ -83,6 +84,16 @@ aipm_match_result aipm_pattern_find(const aipm_pattern *p, const char *subject, 
 aipm_match_result aipm_pattern_find_group(const aipm_pattern *p, const char *subject, size_t len,
                                           size_t start, aipm_matcher *m, size_t *ms, size_t *me,
                                           unsigned group, size_t *gs, size_t *ge);
+
+/** Return the length of the pattern's source in bytes. */
+size_t aipm_pattern_source_len(const aipm_pattern *p);
+
+/**
+ * A number kept with the pattern for its owner (UINT32_MAX until set): the
+ * prefilter notes the pattern's slot here (prefilter.h).
+ */
+uint32_t aipm_pattern_tag(const aipm_pattern *p);
+void aipm_pattern_set_tag(aipm_pattern *p, uint32_t tag);
 
 /** Return the number of capture groups in 'p'. */
 unsigned aipm_pattern_groups(const aipm_pattern *p);

@@ -49,6 +49,31 @@ int aipm_ruleset_trait(const aipm_ruleset *rs, const char *name) {
     return -1;
 }
 
+static void add_to_prefilter(void *arg, aipm_pattern *p) {
+    aipm_prefilter_add(arg, p);
+}
+
+/* The prefilter of every pattern searched in block text: traits' and rules'. */
+static void build_prefilter(aipm_ruleset *rs) {
+    aipm_prefilter_free(rs->prefilter);
+    rs->prefilter = aipm_prefilter_new();
+    for (size_t i = 0; i < rs->n_traits; i++) {
+        const aipm_trait *t = &rs->traits[i];
+        for (size_t k = 0; k < t->n_patterns; k++) {
+            aipm_prefilter_add(rs->prefilter, t->patterns[k]);
+        }
+        for (size_t k = 0; k < t->n_unless; k++) {
+            aipm_prefilter_add(rs->prefilter, t->unless[k]);
+        }
+    }
+    for (size_t i = 0; i < rs->n_rules; i++) {
+        const aipm_rule *r = rs->rules[i];
+        if (r->check->patterns) {
+            r->check->patterns(r->cfg, add_to_prefilter, rs->prefilter);
+        }
+    }
+}
+
 int aipm_ruleset_finish(aipm_ruleset *rs, aipm_error *err) {
     for (size_t i = 0; i < rs->n_refs; i++) {
         struct aipm_trait_ref *ref = &rs->refs[i];
@@ -95,6 +120,7 @@ int aipm_ruleset_finish(aipm_ruleset *rs, aipm_error *err) {
             rs->needs_sentences = true;
         }
     }
+    build_prefilter(rs);
     return 0;
 }
 
@@ -148,6 +174,7 @@ int aipm_ruleset_select(aipm_ruleset *rs, const char *const *select, size_t n_se
 }
 
 void aipm_ruleset_release(aipm_ruleset *rs) {
+    aipm_prefilter_free(rs->prefilter);
     for (size_t i = 0; i < rs->n_rules; i++) {
         aipm_rule_free(rs->rules[i]);
     }

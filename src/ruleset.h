@@ -12,6 +12,7 @@
 
 #include "error.h"
 #include "pattern.h"
+#include "prefilter.h"
 #include "rule.h"
 #include "yaml.h"
 
@@ -50,6 +51,9 @@ typedef struct aipm_ruleset {
     aipm_trait traits[AIPM_MAX_TRAITS];
     size_t n_traits;
     bool needs_sentences; /* some rule needs sentences */
+    /* the literal prefixes of every pattern rules search block text with,
+     * built by aipm_ruleset_finish (prefilter.h) */
+    aipm_prefilter *prefilter;
     /* 'when' trait names waiting for aipm_ruleset_finish to resolve them */
     aipm_trait_ref *refs;
     size_t n_refs;

@@ -15,6 +15,8 @@
 #include "doc.h"
 #include "engine.h"
 #include "error.h"
+#include "io.h"
+#include "paths.h"
 #include "ruleset.h"
 
 static const char doc_src[] = "# Vision\n"                        /* 1 */
@@ -262,6 +264,68 @@ static void test_engine_match_limit_reported_once(void **state) {
     aipm_ruleset_release(&rs);
 }
 
+/* The built-in pack's findings on 'doc' with the prefilter on or off, one per line. */
+static char *builtin_findings(const aipm_ruleset *rs, const aipm_doc *doc, bool prefilter) {
+    aipm_engine *e = aipm_engine_new(rs);
+    aipm_engine_set_prefilter(e, prefilter);
+    aipm_diag_list out = AIPM_DIAG_LIST_INIT;
+    uint64_t traits = aipm_engine_traits(e, doc);
+    aipm_engine_run(e, doc, traits, NULL, &out);
+    aipm_buf b = AIPM_BUF_INIT;
+    aipm_buf_printf(&b, "traits %llx\n", (unsigned long long)traits);
+    for (size_t i = 0; i < out.n; i++) {
+        const aipm_diag *d = &out.items[i];
+        aipm_buf_printf(&b, "%u:%u-%u:%u %s %s\n", d->line, d->col, d->end_line, d->end_col,
+                        d->rule, d->message);
+    }
+    aipm_diag_list_release(&out);
+    aipm_engine_free(e);
+    return aipm_buf_detach(&b);
+}
+
+/* The prefilter only skips searches that cannot match: every fixture document
+ * gets the same findings from the built-in pack with it and without it. */
+static void test_engine_prefilter_changes_nothing(void **state) {
+    (void)state;
+    aipm_ruleset rs = AIPM_RULESET_INIT;
+    aipm_error err = AIPM_ERROR_INIT;
+    assert_int_equal(aipm_ruleset_load_builtin(&rs, &err), 0);
+    assert_int_equal(aipm_ruleset_finish(&rs, &err), 0);
+    assert_true(aipm_prefilter_slots(rs.prefilter) > 50);
+    aipm_paths paths = AIPM_PATHS_INIT;
+    assert_int_equal(aipm_paths_expand(&paths, "fixtures", &err), 0);
+    assert_true(paths.n > 100);
+    size_t found = 0;
+    for (size_t i = 0; i < paths.n; i++) {
+        size_t len;
+        char *src = aipm_io_read(paths.items[i], paths.items[i], SIZE_MAX, &len, &err);
+        if (!src) {
+            continue; /* fixtures of unreadable input (a NUL byte) */
+        }
+        aipm_doc_opts dopts = {0};
+        dopts.sentences = rs.needs_sentences;
+        dopts.kind = AIPM_KIND_COUNT;
+        dopts.config_kind = AIPM_KIND_COUNT;
+        aipm_doc *doc = aipm_doc_build(paths.items[i], src, len, &dopts, &err);
+        free(src);
+        if (!doc) {
+            continue; /* fixtures of malformed front matter */
+        }
+        char *with = builtin_findings(&rs, doc, true);
+        char *without = builtin_findings(&rs, doc, false);
+        if (strcmp(with, without) != 0) {
+            fail_msg("%s: with the prefilter:\n%s\nwithout:\n%s", paths.items[i], with, without);
+        }
+        found += strlen(with) > 20;
+        free(with);
+        free(without);
+        aipm_doc_free(doc);
+    }
+    assert_true(found > 50); /* the fixtures do have findings */
+    aipm_paths_release(&paths);
+    aipm_ruleset_release(&rs);
+}
+
 int main(int argc, char **argv) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_engine_unit_document),
@@ -273,6 +337,7 @@ int main(int argc, char **argv) {
         cmocka_unit_test(test_engine_traits_and_when),
         cmocka_unit_test(test_engine_disabled_rule_and_only),
         cmocka_unit_test(test_engine_match_limit_reported_once),
+        cmocka_unit_test(test_engine_prefilter_changes_nothing),
     };
     AIPM_RUN_TESTS(argc, argv, tests);
 }

@@ -58,6 +58,9 @@ typedef struct aipm_check_env {
 
 typedef struct aipm_check_ctx aipm_check_ctx;
 
+/* Called with each pattern a check kind lists (aipm_check_kind.patterns). */
+typedef void (*aipm_pattern_visit)(void *arg, aipm_pattern *p);
+
 typedef struct aipm_check_kind {
     const char *name;            /* the value of a rule's 'check:' */
     const char *const *keys;     /* rule keys this kind reads, NULL-terminated */
@@ -74,6 +77,12 @@ typedef struct aipm_check_kind {
     void (*free_config)(void *cfg);
     /** Optional: true when this config needs sentences even outside sentence units. */
     bool (*needs_sentences)(const void *cfg);
+    /**
+     * Optional: pass each pattern run() searches block text with (not heading
+     * titles) to 'visit', so the engine can skip blocks where it cannot match
+     * (prefilter.h). A pattern not listed is still searched, only slower.
+     */
+    void (*patterns)(const void *cfg, aipm_pattern_visit visit, void *arg);
 } aipm_check_kind;
 
 /* The kinds (one file each), and the registry that finds them by name. */
@@ -162,6 +171,10 @@ void aipm_check_emit(aipm_check_ctx *ctx, uint32_t block, uint32_t start, uint32
 void aipm_check_emit_unit(aipm_check_ctx *ctx, const aipm_unit *u, const aipm_tvars *v);
 
 /* ---- helpers for parse() ---- */
+
+/** Pass each of the 'n' patterns of 'pats' to 'visit' (for aipm_check_kind.patterns). */
+void aipm_check_visit_patterns(aipm_pattern *const *pats, size_t n, aipm_pattern_visit visit,
+                               void *arg);
 
 /**
  * Compile the patterns of key 'key' of 'rule' (a string or list of regexes;

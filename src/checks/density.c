@@ -109,6 +109,11 @@ static void density_run(aipm_check_ctx *ctx, const void *p) {
     }
 }
 
+static void density_patterns(const void *p, aipm_pattern_visit visit, void *arg) {
+    const density_cfg *cfg = p;
+    aipm_check_visit_patterns(cfg->pats, cfg->n_pats, visit, arg);
+}
+
 const aipm_check_kind aipm_check_density = {
     .name = "density",
     .keys = density_keys,
@@ -117,4 +122,5 @@ const aipm_check_kind aipm_check_density = {
     .run = density_run,
     .free_config = density_free,
     .needs_sentences = NULL,
+    .patterns = density_patterns,
 };

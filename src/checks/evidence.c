@@ -306,6 +306,16 @@ static void evidence_run(aipm_check_ctx *ctx, const void *p) {
     aipm_buf_release(&missing);
 }
 
+static void evidence_patterns(const void *p, aipm_pattern_visit visit, void *arg) {
+    const evidence_cfg *cfg = p;
+    for (size_t i = 0; i < cfg->n_items; i++) {
+        const evidence_item *it = &cfg->items[i];
+        aipm_check_visit_patterns(it->pats, it->n_pats, visit, arg);
+        aipm_check_visit_patterns(it->unless, it->n_unless, visit, arg);
+        aipm_check_visit_patterns(it->near, it->n_near, visit, arg);
+    }
+}
+
 const aipm_check_kind aipm_check_evidence = {
     .name = "evidence",
     .keys = evidence_keys,
@@ -314,4 +324,5 @@ const aipm_check_kind aipm_check_evidence = {
     .run = evidence_run,
     .free_config = evidence_free,
     .needs_sentences = NULL,
+    .patterns = evidence_patterns,
 };

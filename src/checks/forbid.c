@@ -162,6 +162,12 @@ static void forbid_run(aipm_check_ctx *ctx, const void *p) {
     free(exc.v);
 }
 
+static void forbid_patterns(const void *p, aipm_pattern_visit visit, void *arg) {
+    const forbid_cfg *cfg = p;
+    aipm_check_visit_patterns(cfg->pats, cfg->n_pats, visit, arg);
+    aipm_check_visit_patterns(cfg->exc, cfg->n_exc, visit, arg);
+}
+
 const aipm_check_kind aipm_check_forbid = {
     .name = "forbid",
     .keys = forbid_keys,
@@ -170,4 +176,5 @@ const aipm_check_kind aipm_check_forbid = {
     .run = forbid_run,
     .free_config = forbid_free,
     .needs_sentences = NULL,
+    .patterns = forbid_patterns,
 };

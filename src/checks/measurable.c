@@ -202,6 +202,12 @@ static void measurable_run(aipm_check_ctx *ctx, const void *p) {
     }
 }
 
+static void measurable_patterns(const void *p, aipm_pattern_visit visit, void *arg) {
+    const measurable_cfg *cfg = p;
+    aipm_check_visit_patterns(cfg->subject, cfg->n_subject, visit, arg);
+    aipm_check_visit_patterns(cfg->quantity, cfg->n_quantity, visit, arg);
+}
+
 const aipm_check_kind aipm_check_measurable = {
     .name = "measurable",
     .keys = measurable_keys,
@@ -210,4 +216,5 @@ const aipm_check_kind aipm_check_measurable = {
     .run = measurable_run,
     .free_config = measurable_free,
     .needs_sentences = NULL,
+    .patterns = measurable_patterns,
 };

@@ -223,6 +223,14 @@ static void require_run(aipm_check_ctx *ctx, const void *p) {
     aipm_buf_release(&missing);
 }
 
+static void require_patterns(const void *p, aipm_pattern_visit visit, void *arg) {
+    const require_cfg *cfg = p;
+    aipm_check_visit_patterns(cfg->pats, cfg->n_pats, visit, arg);
+    for (size_t i = 0; i < cfg->n_groups; i++) {
+        aipm_check_visit_patterns(cfg->groups[i].pats, cfg->groups[i].n_pats, visit, arg);
+    }
+}
+
 const aipm_check_kind aipm_check_require = {
     .name = "require",
     .keys = require_keys,
@@ -231,4 +239,5 @@ const aipm_check_kind aipm_check_require = {
     .run = require_run,
     .free_config = require_free,
     .needs_sentences = NULL,
+    .patterns = require_patterns,
 };

@@ -239,6 +239,14 @@ static void substitute_run(aipm_check_ctx *ctx, const void *p) {
     free(next);
 }
 
+static void substitute_patterns(const void *p, aipm_pattern_visit visit, void *arg) {
+    const substitute_cfg *cfg = p;
+    for (size_t i = 0; i < cfg->n_swaps; i++) {
+        visit(arg, cfg->swaps[i].pat);
+    }
+    aipm_check_visit_patterns(cfg->exc, cfg->n_exc, visit, arg);
+}
+
 const aipm_check_kind aipm_check_substitute = {
     .name = "substitute",
     .keys = substitute_keys,
@@ -247,4 +255,5 @@ const aipm_check_kind aipm_check_substitute = {
     .run = substitute_run,
     .free_config = substitute_free,
     .needs_sentences = NULL,
+    .patterns = substitute_patterns,
 };
