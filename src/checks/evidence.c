@@ -202,21 +202,28 @@ static void *evidence_parse(const aipm_yaml_node *rule, const aipm_check_env *en
     return cfg;
 }
 
-/* Does some section enclosing 'section' have a title matching 'p'? */
-static bool under_section(aipm_check_ctx *ctx, const aipm_pattern *p, uint32_t section) {
+/*
+ * Does section 's' or a section enclosing it have a heading matching 'p'?
+ * 'memo' holds one answer per section for this document (0: not yet known,
+ * 1: yes, 2: no), so each heading is matched once per pattern, not once per
+ * span under it.
+ */
+static bool under_section(aipm_check_ctx *ctx, const aipm_pattern *p, uint32_t s, uint8_t *memo) {
     const aipm_doc *doc = aipm_check_doc(ctx);
-    for (uint32_t s = section; s != AIPM_NONE && s < doc->n_sections; s = doc->sections[s].parent) {
-        const aipm_section *sec = &doc->sections[s];
-        if (sec->heading == AIPM_NONE) {
-            continue;
-        }
-        aipm_span sp = {sec->heading, 0, doc->blocks[sec->heading].len};
-        uint32_t ms, me;
-        if (aipm_check_find(ctx, p, &sp, 0, &ms, &me)) {
-            return true;
-        }
+    if (s == AIPM_NONE || s >= doc->n_sections) {
+        return false;
     }
-    return false;
+    if (!memo[s]) {
+        const aipm_section *sec = &doc->sections[s];
+        bool hit = false;
+        if (sec->heading != AIPM_NONE) {
+            aipm_span sp = {sec->heading, 0, doc->blocks[sec->heading].len};
+            uint32_t ms, me;
+            hit = aipm_check_find(ctx, p, &sp, 0, &ms, &me);
+        }
+        memo[s] = hit || under_section(ctx, p, sec->parent, memo) ? 1 : 2;
+    }
+    return memo[s] == 1;
 }
 
 static bool overlaps_any(aipm_check_ctx *ctx, aipm_pattern *const *pats, size_t n,
@@ -246,17 +253,20 @@ static bool block_has_any(aipm_check_ctx *ctx, aipm_pattern *const *pats, size_t
     return false;
 }
 
-/* Count the item's qualifying matches in 'u', stopping at its 'max'. */
-static unsigned count_item(aipm_check_ctx *ctx, const evidence_item *it, const aipm_unit *u) {
+/* Count the item's qualifying matches in 'u', stopping at its 'max'; 'memo'
+ * holds 2 * n_sections under_section answers (sections, not-sections). */
+static unsigned count_item(aipm_check_ctx *ctx, const evidence_item *it, const aipm_unit *u,
+                           uint8_t *memo) {
     const aipm_doc *doc = aipm_check_doc(ctx);
     unsigned count = 0;
     for (size_t i = 0; i < u->n_spans && count < it->max; i++) {
         const aipm_span *sp = &u->spans[i];
         uint32_t section = doc->blocks[sp->block].section;
-        if (it->sections && !under_section(ctx, it->sections, section)) {
+        if (it->sections && !under_section(ctx, it->sections, section, memo)) {
             continue;
         }
-        if (it->not_sections && under_section(ctx, it->not_sections, section)) {
+        if (it->not_sections &&
+            under_section(ctx, it->not_sections, section, memo + doc->n_sections)) {
             continue;
         }
         if (it->n_near && !block_has_any(ctx, it->near, it->n_near, sp->block)) {
@@ -278,6 +288,8 @@ static void evidence_run(aipm_check_ctx *ctx, const void *p) {
     const evidence_cfg *cfg = p;
     aipm_unit u;
     aipm_buf missing = AIPM_BUF_INIT;
+    size_t n_sections = aipm_check_doc(ctx)->n_sections;
+    uint8_t *memo = aipm_xcalloc(cfg->n_items * 2 * n_sections + 1, 1);
     while (aipm_check_next_unit(ctx, &u)) {
         if (cfg->skip_empty && u.n_spans == 0) {
             continue;
@@ -286,7 +298,7 @@ static void evidence_run(aipm_check_ctx *ctx, const void *p) {
         aipm_buf_clear(&missing);
         for (size_t i = 0; i < cfg->n_items; i++) {
             const evidence_item *it = &cfg->items[i];
-            unsigned n = count_item(ctx, it, &u);
+            unsigned n = count_item(ctx, it, &u, memo + i * 2 * n_sections);
             score += it->weight * n;
             if (n == 0 && it->weight > 0) {
                 aipm_buf_printf(&missing, "%s%s", missing.len ? ", " : "", it->name);
@@ -304,6 +316,7 @@ static void evidence_run(aipm_check_ctx *ctx, const void *p) {
         aipm_check_emit_unit(ctx, &u, &v);
     }
     aipm_buf_release(&missing);
+    free(memo);
 }
 
 static void evidence_patterns(const void *p, aipm_pattern_visit visit, void *arg) {
