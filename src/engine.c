@@ -79,6 +79,10 @@ aipm_engine *aipm_engine_new(const aipm_ruleset *rs) {
     return e;
 }
 
+void aipm_engine_set_jit(aipm_engine *e, bool on) {
+    aipm_matcher_set_jit(e->matcher, on);
+}
+
 void aipm_engine_set_prefilter(aipm_engine *e, bool on) {
     e->use_prefilter = on;
     e->pf_keep = false;
@@ -776,8 +780,8 @@ int aipm_check_parse_patterns(const aipm_yaml_node *rule, const char *key,
     aipm_pattern **pats = aipm_xcalloc(count ? count : 1, sizeof(*pats));
     for (size_t i = 0; i < count; i++) {
         const aipm_yaml_node *item = node->type == AIPM_YAML_SEQ ? node->items[i] : node;
-        pats[i] = aipm_pattern_compile(strs[i], strlen(strs[i]), 0, env->path, item->line,
-                                       item->col, err);
+        pats[i] = aipm_pattern_compile(strs[i], strlen(strs[i]), env->pattern_flags, env->path,
+                                       item->line, item->col, err);
         if (!pats[i]) {
             aipm_check_free_patterns(pats, i);
             free(strs);
@@ -806,8 +810,8 @@ int aipm_check_parse_words(const aipm_yaml_node *rule, const char *key, const ai
         free(strs);
         return aipm_error_set(err, env->path, node->line, node->col, "'%s' must not be empty", key);
     }
-    *out = aipm_pattern_words(strs, count, AIPM_PATTERN_IGNORE_CASE, env->path, node->line,
-                              node->col, err);
+    *out = aipm_pattern_words(strs, count, AIPM_PATTERN_IGNORE_CASE | env->pattern_flags, env->path,
+                              node->line, node->col, err);
     free(strs);
     return *out ? 0 : -1;
 }
@@ -824,7 +828,8 @@ int aipm_check_recompile_caseless(const aipm_yaml_node *rule, const char *key,
             at = node;
         }
         const char *src = aipm_pattern_source(pats[i]);
-        aipm_pattern *q = aipm_pattern_compile(src, strlen(src), AIPM_PATTERN_IGNORE_CASE,
+        aipm_pattern *q = aipm_pattern_compile(src, aipm_pattern_source_len(pats[i]),
+                                               AIPM_PATTERN_IGNORE_CASE | env->pattern_flags,
                                                env->path, at->line, at->col, err);
         if (!q) {
             return -1;

@@ -51,6 +51,9 @@ void aipm_engine_run_states(aipm_engine *e, const aipm_doc *doc, uint64_t traits
  */
 void aipm_engine_use(aipm_engine *e, const aipm_ruleset *rs);
 
+/** Match with JIT code (the default) or PCRE2's interpreter (aipm_matcher_set_jit). */
+void aipm_engine_set_jit(aipm_engine *e, bool on);
+
 /**
  * Use the ruleset's prefilter (the default) or search every block with every
  * pattern. Results are the same either way; tests compare the two.

@@ -56,6 +56,7 @@ void aipm_lint_buffer(const aipm_ruleset *rs, aipm_engine *e, const aipm_lint_op
     dopts.kind = opts->kind;
     dopts.config_kind = opts->has_config_kind ? opts->config_kind : AIPM_KIND_COUNT;
     aipm_engine_use(e, rs);
+    aipm_engine_set_jit(e, !opts->no_jit);
     aipm_doc *doc = aipm_doc_build(path, src, len, &dopts, &out->error);
     if (!doc) {
         out->ok = false;

@@ -28,6 +28,8 @@ typedef struct aipm_lint_opts {
     bool has_config_kind;  /* a config 'kinds' glob matched: */
     aipm_kind config_kind; /* the kind it names */
     bool no_suppress;      /* ignore inline suppression comments */
+    bool no_jit;           /* match with PCRE2's interpreter: a short run, where compiling
+                              patterns to machine code would cost more than it saves */
 } aipm_lint_opts;
 
 typedef struct aipm_file_result {

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <aipm/aipm.h>
@@ -413,6 +414,27 @@ static int write_baseline(const char *path, const aipm_file_result *results, siz
     return status;
 }
 
+/*
+ * Compiling the patterns a run uses to machine code (PCRE2 JIT) costs about
+ * what it saves over 100 KB of Markdown, so a run over less than
+ * JIT_MIN_BYTES of files in all (a pre-commit hook's few changed files) is
+ * matched with PCRE2's interpreter. Decided once per run, from the files'
+ * sizes, so the output does not depend on --jobs. Standard input counts 0.
+ */
+#define JIT_MIN_BYTES ((off_t)128 * 1024)
+
+static bool short_run(const aipm_paths *paths) {
+    off_t total = 0;
+    for (size_t i = 0; i < paths->n && total < JIT_MIN_BYTES; i++) {
+        struct stat st;
+        if (strcmp(paths->items[i], "-") != 0 && stat(paths->items[i], &st) == 0 &&
+            S_ISREG(st.st_mode)) {
+            total += st.st_size;
+        }
+    }
+    return total < JIT_MIN_BYTES;
+}
+
 /* --jobs, or the number of CPUs; one thread when stdin is read twice ('-' '-'),
  * so the first '-' gets the input as in a serial run. */
 static unsigned n_jobs(const aipm_cli *cli, const aipm_paths *paths) {
@@ -495,6 +517,7 @@ static int lint_paths(const aipm_cli *cli, const aipm_ruleset *rs) {
     lopts.stdin_name = cli->stdin_filename ? cli->stdin_filename : "<stdin>";
     lopts.keep_source = ropts.show_source || outputs_need_source(cli) || cli->baseline ||
                         cli->write_baseline; /* baseline fingerprints read the source */
+    lopts.no_jit = short_run(&paths);
 
     aipm_config_cli ccli = config_cli(cli);
     aipm_config_set *cset = aipm_config_set_new(rs, &ccli);

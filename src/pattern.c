@@ -9,12 +9,14 @@
  * AIPM_MATCH_LIMIT and the engine reports it once.
  *
  * The JIT compile is lazy: it runs just before a pattern's first match, so
- * a short run (the pre-commit case: one small file whose kind leaves most
- * rules out) does not pay to JIT-compile patterns it never uses. Every match
- * still runs JIT code (when the platform has it), so results do not depend on
- * which patterns ran first. Workers share patterns: the first one to use a
- * pattern compiles it under the pattern's mutex, and no thread matches a
- * pattern before its compile has finished.
+ * a run does not pay to JIT-compile patterns it never uses (with the
+ * prefilter, most patterns on a small document). A matcher either always
+ * runs JIT code (when the platform has it) or always the interpreter (a short
+ * run, aipm_matcher_set_jit), so results do not depend on which patterns ran
+ * first. A pattern known to compile (the built-in pack, AIPM_PATTERN_DEFER)
+ * is not even compiled until its first match. Workers share patterns: the
+ * first one to use a pattern compiles it under the pattern's mutex, and no
+ * thread matches a pattern before its compile has finished.
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "pattern.h"
@@ -28,18 +30,23 @@
 #include "buf.h"
 #include "mem.h"
 
-enum { JIT_NOT_YET, JIT_DONE, JIT_UNAVAILABLE };
+/* How far a pattern is prepared; it only moves forward, under 'lock'. */
+enum { NOT_COMPILED, COMPILED, JIT_DONE, JIT_UNAVAILABLE, FAILED };
 
 struct aipm_pattern {
-    pcre2_code *code;
-    char *source; /* NUL-terminated copy; may hold NUL bytes before source_len */
+    pcre2_code *code; /* NULL until compiled (AIPM_PATTERN_DEFER) */
+    uint32_t options; /* pcre2_compile options */
+    char *source;     /* NUL-terminated copy; may hold NUL bytes before source_len */
     size_t source_len;
-    uint32_t tag;   /* aipm_pattern_tag */
-    atomic_int jit; /* JIT_*: set once, under 'jit_lock', before the first match */
-    pthread_mutex_t jit_lock;
+    uint32_t tag;     /* aipm_pattern_tag */
+    atomic_int stage; /* NOT_COMPILED ... FAILED */
+    pthread_mutex_t lock;
 };
 
+static int prepare(const aipm_pattern *cp, bool jit);
+
 struct aipm_matcher {
+    bool jit; /* match with JIT code (compiling it first when needed) */
     pcre2_match_data *md;
     pcre2_match_context *mctx;
     pcre2_jit_stack *jit_stack;
@@ -51,20 +58,24 @@ aipm_pattern *aipm_pattern_compile(const char *src, size_t len, unsigned flags, 
     if (flags & AIPM_PATTERN_IGNORE_CASE) {
         opts |= PCRE2_CASELESS;
     }
-    int code;
-    PCRE2_SIZE off;
-    pcre2_code *re = pcre2_compile((PCRE2_SPTR)src, len, opts, &code, &off, NULL);
-    if (!re) {
-        PCRE2_UCHAR msg[256];
-        pcre2_get_error_message(code, msg, sizeof(msg));
-        aipm_error_set(err, path, line, col, "invalid pattern '%.*s': %s at offset %zu",
-                       (int)(len > 200 ? 200 : len), src, (const char *)msg, (size_t)off);
-        return NULL;
+    pcre2_code *re = NULL;
+    if (!(flags & AIPM_PATTERN_DEFER)) {
+        int code;
+        PCRE2_SIZE off;
+        re = pcre2_compile((PCRE2_SPTR)src, len, opts, &code, &off, NULL);
+        if (!re) {
+            PCRE2_UCHAR msg[256];
+            pcre2_get_error_message(code, msg, sizeof(msg));
+            aipm_error_set(err, path, line, col, "invalid pattern '%.*s': %s at offset %zu",
+                           (int)(len > 200 ? 200 : len), src, (const char *)msg, (size_t)off);
+            return NULL;
+        }
     }
     aipm_pattern *p = aipm_xcalloc(1, sizeof(*p));
     p->code = re;
-    atomic_init(&p->jit, JIT_NOT_YET);
-    pthread_mutex_init(&p->jit_lock, NULL);
+    p->options = opts;
+    atomic_init(&p->stage, re ? COMPILED : NOT_COMPILED);
+    pthread_mutex_init(&p->lock, NULL);
     p->source = aipm_xmalloc(len + 1);
     if (len) {
         memcpy(p->source, src, len);
@@ -263,7 +274,7 @@ void aipm_pattern_free(aipm_pattern *p) {
         return;
     }
     pcre2_code_free(p->code);
-    pthread_mutex_destroy(&p->jit_lock);
+    pthread_mutex_destroy(&p->lock);
     free(p->source);
     free(p);
 }
@@ -286,12 +297,15 @@ void aipm_pattern_set_tag(aipm_pattern *p, uint32_t tag) {
 
 unsigned aipm_pattern_groups(const aipm_pattern *p) {
     uint32_t n = 0;
-    pcre2_pattern_info(p->code, PCRE2_INFO_CAPTURECOUNT, &n);
+    if (prepare(p, false) != FAILED) {
+        pcre2_pattern_info(p->code, PCRE2_INFO_CAPTURECOUNT, &n);
+    }
     return n;
 }
 
 aipm_matcher *aipm_matcher_new(void) {
     aipm_matcher *m = aipm_xcalloc(1, sizeof(*m));
+    m->jit = true;
     m->md = pcre2_match_data_create(32, NULL);
     m->mctx = pcre2_match_context_create(NULL);
     if (!m->md || !m->mctx) {
@@ -307,6 +321,10 @@ aipm_matcher *aipm_matcher_new(void) {
     return m;
 }
 
+void aipm_matcher_set_jit(aipm_matcher *m, bool on) {
+    m->jit = on;
+}
+
 void aipm_matcher_free(aipm_matcher *m) {
     if (!m) {
         return;
@@ -317,22 +335,33 @@ void aipm_matcher_free(aipm_matcher *m) {
     free(m);
 }
 
-/* JIT-compile 'p' on its first use; return JIT_DONE or JIT_UNAVAILABLE. The
- * JIT code is a cache of the compiled pattern, hence the cast from const. */
-static int jit_state(const aipm_pattern *cp) {
+/*
+ * Compile 'p' (when deferred) and, with 'jit', JIT-compile it, on first use;
+ * return its stage. Compiled code is a cache of the pattern, hence the cast
+ * from const. Workers share patterns: the first to need a stage makes it
+ * under the lock, and the stage is published only when the code is complete.
+ */
+static int prepare(const aipm_pattern *cp, bool jit) {
     aipm_pattern *p = (aipm_pattern *)cp;
-    int st = atomic_load_explicit(&p->jit, memory_order_acquire);
-    if (st != JIT_NOT_YET) {
+    int st = atomic_load_explicit(&p->stage, memory_order_acquire);
+    if (st != NOT_COMPILED && (st != COMPILED || !jit)) {
         return st;
     }
-    pthread_mutex_lock(&p->jit_lock);
-    st = atomic_load_explicit(&p->jit, memory_order_relaxed);
-    if (st == JIT_NOT_YET) {
+    pthread_mutex_lock(&p->lock);
+    st = atomic_load_explicit(&p->stage, memory_order_relaxed);
+    if (st == NOT_COMPILED) {
+        int code;
+        PCRE2_SIZE off;
+        p->code =
+            pcre2_compile((PCRE2_SPTR)p->source, p->source_len, p->options, &code, &off, NULL);
+        st = p->code ? COMPILED : FAILED;
+    }
+    if (jit && st == COMPILED) {
         /* JIT is an optimisation: where it is unavailable the interpreter runs. */
         st = pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE) == 0 ? JIT_DONE : JIT_UNAVAILABLE;
-        atomic_store_explicit(&p->jit, st, memory_order_release);
     }
-    pthread_mutex_unlock(&p->jit_lock);
+    atomic_store_explicit(&p->stage, st, memory_order_release);
+    pthread_mutex_unlock(&p->lock);
     return st;
 }
 
@@ -344,9 +373,14 @@ aipm_match_result aipm_pattern_find_group(const aipm_pattern *p, const char *sub
     }
     /* pcre2_jit_match skips pcre2_match's per-call checks, which the
      * arguments here always pass; it is a measurable share of short matches */
-    int rc = jit_state(p) == JIT_DONE
+    int st = prepare(p, m->jit);
+    if (st == FAILED) {
+        return AIPM_MATCH_LIMIT; /* a deferred pattern that does not compile: none in the pack */
+    }
+    int rc = st == JIT_DONE && m->jit
                  ? pcre2_jit_match(p->code, (PCRE2_SPTR)subject, len, start, 0, m->md, m->mctx)
-                 : pcre2_match(p->code, (PCRE2_SPTR)subject, len, start, 0, m->md, m->mctx);
+                 : pcre2_match(p->code, (PCRE2_SPTR)subject, len, start, m->jit ? 0 : PCRE2_NO_JIT,
+                               m->md, m->mctx);
     if (rc == PCRE2_ERROR_NOMATCH) {
         return AIPM_MATCH_NONE;
     }

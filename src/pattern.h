@@ -29,6 +29,10 @@ typedef struct aipm_matcher aipm_matcher;
 
 enum aipm_pattern_flags {
     AIPM_PATTERN_IGNORE_CASE = 1u << 0, /* match without regard to case */
+    /* compile on first match, not now: only for patterns known to compile
+     * (the built-in pack, which the tests compile), since a bad one is not
+     * reported (its searches return AIPM_MATCH_LIMIT) */
+    AIPM_PATTERN_DEFER = 1u << 1,
 };
 
 /* The backtracking budget of one match; a pattern that needs more fails the match. */
@@ -61,6 +65,14 @@ aipm_matcher *aipm_matcher_new(void);
 
 /** Free 'm'; NULL is a no-op. */
 void aipm_matcher_free(aipm_matcher *m);
+
+/**
+ * Match with JIT code (the default; each pattern is JIT-compiled before its
+ * first match) or with PCRE2's interpreter, which starts at once. The two
+ * find the same matches; they count toward the match limit differently, so
+ * a pattern close to the limit may hit it in one and not the other.
+ */
+void aipm_matcher_set_jit(aipm_matcher *m, bool on);
 
 /* Result of aipm_pattern_find. */
 typedef enum aipm_match_result {

@@ -252,7 +252,7 @@ static int load_rule(const aipm_ruleset *rs, pending *pd, const aipm_yaml_node *
     if ((v = aipm_yaml_get(map, "examples")) && read_examples(v, path, r, err) < 0) {
         goto fail;
     }
-    aipm_check_env env = {path, r->id};
+    aipm_check_env env = {path, r->id, builtin ? AIPM_PATTERN_DEFER : 0};
     r->cfg = r->check->parse(map, &env, err);
     if (!r->cfg) {
         if (!err || !err->set) {
@@ -273,7 +273,7 @@ fail:
 }
 
 static int load_trait(const aipm_ruleset *rs, pending *pd, const aipm_yaml_node *key,
-                      const aipm_yaml_node *val, const char *path, aipm_error *err) {
+                      const aipm_yaml_node *val, const char *path, bool builtin, aipm_error *err) {
     static const char *const keys[] = {"patterns",     "words",  "min", "sections",
                                        "not-sections", "unless", NULL};
     if (aipm_ruleset_trait(rs, key->value) >= 0) {
@@ -286,7 +286,7 @@ static int load_trait(const aipm_ruleset *rs, pending *pd, const aipm_yaml_node 
     aipm_trait *t = &pd->traits[pd->n_traits];
     memset(t, 0, sizeof(*t));
     t->min = 1;
-    aipm_check_env env = {path, key->value};
+    aipm_check_env env = {path, key->value, builtin ? AIPM_PATTERN_DEFER : 0};
     int rc = 0;
     if (val->type == AIPM_YAML_MAP) {
         if (aipm_yaml_check_keys(val, keys, NULL, path, "a trait", err) < 0) {
@@ -406,7 +406,7 @@ int aipm_ruleset_load_tree(aipm_ruleset *rs, const char *path, const aipm_yaml_n
                     goto out;
                 }
             }
-            if (load_trait(rs, &pd, traits->keys[i], traits->items[i], path, err) < 0) {
+            if (load_trait(rs, &pd, traits->keys[i], traits->items[i], path, builtin, err) < 0) {
                 goto out;
             }
         }

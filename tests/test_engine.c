@@ -11,6 +11,7 @@
 #include "test.h"
 
 #include "buf.h"
+#include "checks/check.h"
 #include "diag.h"
 #include "doc.h"
 #include "engine.h"
@@ -264,10 +265,13 @@ static void test_engine_match_limit_reported_once(void **state) {
     aipm_ruleset_release(&rs);
 }
 
-/* The built-in pack's findings on 'doc' with the prefilter on or off, one per line. */
-static char *builtin_findings(const aipm_ruleset *rs, const aipm_doc *doc, bool prefilter) {
+/* The built-in pack's findings on 'doc', one per line: with the prefilter on
+ * or off, matching with JIT code or the interpreter. */
+static char *builtin_findings(const aipm_ruleset *rs, const aipm_doc *doc, bool prefilter,
+                              bool jit) {
     aipm_engine *e = aipm_engine_new(rs);
     aipm_engine_set_prefilter(e, prefilter);
+    aipm_engine_set_jit(e, jit);
     aipm_diag_list out = AIPM_DIAG_LIST_INIT;
     uint64_t traits = aipm_engine_traits(e, doc);
     aipm_engine_run(e, doc, traits, NULL, &out);
@@ -283,9 +287,10 @@ static char *builtin_findings(const aipm_ruleset *rs, const aipm_doc *doc, bool 
     return aipm_buf_detach(&b);
 }
 
-/* The prefilter only skips searches that cannot match: every fixture document
- * gets the same findings from the built-in pack with it and without it. */
-static void test_engine_prefilter_changes_nothing(void **state) {
+/* The prefilter only skips searches that cannot match, and the interpreter
+ * finds what JIT code finds: every fixture document gets the same findings
+ * from the built-in pack with the prefilter and without, with JIT and without. */
+static void test_engine_prefilter_and_jit_change_nothing(void **state) {
     (void)state;
     aipm_ruleset rs = AIPM_RULESET_INIT;
     aipm_error err = AIPM_ERROR_INIT;
@@ -311,18 +316,60 @@ static void test_engine_prefilter_changes_nothing(void **state) {
         if (!doc) {
             continue; /* fixtures of malformed front matter */
         }
-        char *with = builtin_findings(&rs, doc, true);
-        char *without = builtin_findings(&rs, doc, false);
+        char *with = builtin_findings(&rs, doc, true, true);
+        char *without = builtin_findings(&rs, doc, false, true);
+        char *interpreted = builtin_findings(&rs, doc, true, false);
         if (strcmp(with, without) != 0) {
             fail_msg("%s: with the prefilter:\n%s\nwithout:\n%s", paths.items[i], with, without);
+        }
+        if (strcmp(with, interpreted) != 0) {
+            fail_msg("%s: with JIT:\n%s\ninterpreted:\n%s", paths.items[i], with, interpreted);
         }
         found += strlen(with) > 20;
         free(with);
         free(without);
+        free(interpreted);
         aipm_doc_free(doc);
     }
     assert_true(found > 50); /* the fixtures do have findings */
     aipm_paths_release(&paths);
+    aipm_ruleset_release(&rs);
+}
+
+typedef struct tried {
+    aipm_matcher *m;
+    size_t n;
+} tried;
+
+static void try_pattern(void *arg, aipm_pattern *p) {
+    tried *t = arg;
+    size_t ms, me;
+    if (aipm_pattern_find(p, "x", 1, 0, t->m, &ms, &me) == AIPM_MATCH_LIMIT) {
+        fail_msg("built-in pattern does not compile: %s", aipm_pattern_source(p));
+    }
+    t->n++;
+}
+
+/* The built-in pack compiles its patterns on first use (AIPM_PATTERN_DEFER),
+ * where a bad one would go unreported: every one of them must compile. */
+static void test_engine_builtin_patterns_compile(void **state) {
+    (void)state;
+    aipm_ruleset rs = AIPM_RULESET_INIT;
+    aipm_error err = AIPM_ERROR_INIT;
+    assert_int_equal(aipm_ruleset_load_builtin(&rs, &err), 0);
+    tried t = {aipm_matcher_new(), 0};
+    for (size_t i = 0; i < rs.n_traits; i++) {
+        aipm_check_visit_patterns(rs.traits[i].patterns, rs.traits[i].n_patterns, try_pattern, &t);
+        aipm_check_visit_patterns(rs.traits[i].unless, rs.traits[i].n_unless, try_pattern, &t);
+    }
+    for (size_t i = 0; i < rs.n_rules; i++) {
+        const aipm_rule *r = rs.rules[i];
+        if (r->check->patterns) {
+            r->check->patterns(r->cfg, try_pattern, &t);
+        }
+    }
+    assert_true(t.n > 90);
+    aipm_matcher_free(t.m);
     aipm_ruleset_release(&rs);
 }
 
@@ -337,7 +384,8 @@ int main(int argc, char **argv) {
         cmocka_unit_test(test_engine_traits_and_when),
         cmocka_unit_test(test_engine_disabled_rule_and_only),
         cmocka_unit_test(test_engine_match_limit_reported_once),
-        cmocka_unit_test(test_engine_prefilter_changes_nothing),
+        cmocka_unit_test(test_engine_prefilter_and_jit_change_nothing),
+        cmocka_unit_test(test_engine_builtin_patterns_compile),
     };
     AIPM_RUN_TESTS(argc, argv, tests);
 }

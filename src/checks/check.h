@@ -52,8 +52,10 @@ typedef struct aipm_unit {
 
 /* What a check's parse() gets besides the rule's YAML mapping. */
 typedef struct aipm_check_env {
-    const char *path;    /* the rule file, for errors */
-    const char *rule_id; /* for messages */
+    const char *path;       /* the rule file, for errors */
+    const char *rule_id;    /* for messages */
+    unsigned pattern_flags; /* added to every aipm_pattern_compile: AIPM_PATTERN_DEFER
+                               for the built-in pack */
 } aipm_check_env;
 
 typedef struct aipm_check_ctx aipm_check_ctx;

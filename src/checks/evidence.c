@@ -96,7 +96,7 @@ static int parse_heading(const aipm_yaml_node *map, const char *key, const aipm_
     if (aipm_yaml_read_str(v, env->path, key, &s, err) < 0) {
         return -1;
     }
-    *out = aipm_pattern_compile(s, strlen(s), 0, env->path, v->line, v->col, err);
+    *out = aipm_pattern_compile(s, strlen(s), env->pattern_flags, env->path, v->line, v->col, err);
     return *out ? 0 : -1;
 }
 

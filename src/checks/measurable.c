@@ -87,7 +87,7 @@ static void *measurable_parse(const aipm_yaml_node *rule, const aipm_check_env *
         }
         aipm_pattern *q =
             aipm_pattern_compile(MEASURABLE_DEFAULT_QUANTITY, strlen(MEASURABLE_DEFAULT_QUANTITY),
-                                 0, env->path, rule->line, rule->col, err);
+                                 env->pattern_flags, env->path, rule->line, rule->col, err);
         if (!q) {
             goto fail;
         }

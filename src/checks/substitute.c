@@ -84,12 +84,15 @@ static void substitute_free(void *p) {
  */
 static aipm_pattern *compile_key(const aipm_yaml_node *key, unsigned flags,
                                  const aipm_check_env *env, aipm_error *err) {
-    aipm_pattern *raw =
-        aipm_pattern_compile(key->value, key->len, flags, env->path, key->line, key->col, err);
-    if (!raw) {
-        return NULL;
+    flags |= env->pattern_flags;
+    if (!(flags & AIPM_PATTERN_DEFER)) {
+        aipm_pattern *raw =
+            aipm_pattern_compile(key->value, key->len, flags, env->path, key->line, key->col, err);
+        if (!raw) {
+            return NULL;
+        }
+        aipm_pattern_free(raw);
     }
-    aipm_pattern_free(raw);
     aipm_buf b = AIPM_BUF_INIT;
     aipm_buf_puts(&b, "(?<!\\w)(?:");
     aipm_buf_put(&b, key->value, key->len);
