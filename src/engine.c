@@ -51,6 +51,13 @@ struct aipm_engine {
     size_t cap_pf_blocks;
     aipm_prefilter_hit *pf_hits;
     size_t n_pf_hits, cap_pf_hits;
+    size_t pf_words;   /* uint64_t words of a slot set */
+    uint64_t *pf_sets; /* per block: the slots with a hit in it */
+    size_t cap_pf_sets;
+    aipm_prefilter_hit *pf_tmp; /* sorting scratch */
+    size_t cap_pf_tmp;
+    uint32_t *pf_count; /* per slot, sorting scratch */
+    size_t cap_pf_count;
 };
 
 struct aipm_check_ctx {
@@ -98,6 +105,9 @@ void aipm_engine_free(aipm_engine *e) {
     free(e->spans);
     free(e->pf_blocks);
     free(e->pf_hits);
+    free(e->pf_sets);
+    free(e->pf_tmp);
+    free(e->pf_count);
     free(e);
 }
 
@@ -116,12 +126,41 @@ static size_t after_match(const char *text, size_t len, size_t ms, size_t me) {
 
 /* ---- the prefilter ---- */
 
-static int hit_cmp(const void *a, const void *b) {
-    const aipm_prefilter_hit *x = a, *y = b;
-    if (x->slot != y->slot) {
-        return x->slot < y->slot ? -1 : 1;
+/*
+ * Sort the 'n' hits at 'h' (in text order) by slot, keeping text order within
+ * a slot, and note each slot that has one in 'set': an insertion sort for a
+ * few, a counting sort for many.
+ */
+static void sort_hits(aipm_engine *e, aipm_prefilter_hit *h, size_t n, uint64_t *set) {
+    memset(set, 0, e->pf_words * sizeof(*set));
+    for (size_t i = 0; i < n; i++) {
+        set[h[i].slot >> 6] |= (uint64_t)1 << (h[i].slot & 63);
     }
-    return x->pos < y->pos ? -1 : x->pos > y->pos;
+    if (n <= 32) {
+        for (size_t i = 1; i < n; i++) {
+            aipm_prefilter_hit x = h[i];
+            size_t k = i;
+            for (; k > 0 && h[k - 1].slot > x.slot; k--) {
+                h[k] = h[k - 1];
+            }
+            h[k] = x;
+        }
+        return;
+    }
+    size_t slots = aipm_prefilter_slots(e->rs->prefilter);
+    e->pf_count = aipm_grow(e->pf_count, &e->cap_pf_count, slots + 1, sizeof(*e->pf_count));
+    e->pf_tmp = aipm_grow(e->pf_tmp, &e->cap_pf_tmp, n, sizeof(*e->pf_tmp));
+    memset(e->pf_count, 0, (slots + 1) * sizeof(*e->pf_count));
+    for (size_t i = 0; i < n; i++) {
+        e->pf_count[h[i].slot + 1]++;
+    }
+    for (size_t s = 1; s <= slots; s++) {
+        e->pf_count[s] += e->pf_count[s - 1];
+    }
+    for (size_t i = 0; i < n; i++) {
+        e->pf_tmp[e->pf_count[h[i].slot]++] = h[i];
+    }
+    memcpy(h, e->pf_tmp, n * sizeof(*h));
 }
 
 /* Start the prefilter results over for 'doc'. */
@@ -136,6 +175,9 @@ static void pf_start(aipm_engine *e, const aipm_doc *doc) {
     e->pf_blocks =
         aipm_grow(e->pf_blocks, &e->cap_pf_blocks, doc->n_blocks + 1, sizeof(*e->pf_blocks));
     memset(e->pf_blocks, 0, doc->n_blocks * sizeof(*e->pf_blocks));
+    e->pf_words = (aipm_prefilter_slots(pf) + 63) / 64;
+    e->pf_sets = aipm_grow(e->pf_sets, &e->cap_pf_sets, (size_t)doc->n_blocks * e->pf_words + 1,
+                           sizeof(*e->pf_sets));
 }
 
 /*
@@ -162,10 +204,13 @@ static bool pf_first(aipm_engine *e, const aipm_pattern *p, uint32_t b, uint32_t
         pb->first = (uint32_t)first;
         pb->n = (uint32_t)(e->n_pf_hits - first);
         pb->state = ok ? PF_HITS : PF_ALL;
-        qsort(e->pf_hits + first, pb->n, sizeof(*e->pf_hits), hit_cmp);
+        sort_hits(e, e->pf_hits + first, pb->n, e->pf_sets + (size_t)b * e->pf_words);
     }
     if (pb->state == PF_ALL) {
         return true;
+    }
+    if (!((e->pf_sets[(size_t)b * e->pf_words + (slot >> 6)] >> (slot & 63)) & 1)) {
+        return false; /* the common case: no hit of this pattern in the block */
     }
     /* the block's hits are sorted by slot, then position: find (slot, from) */
     const aipm_prefilter_hit *h = e->pf_hits + pb->first;

@@ -34,6 +34,7 @@
 #define CLASS_MAX 8    /* a [...] class of at most this many characters is expanded */
 #define DEPTH_MAX 64   /* group nesting the reader follows */
 #define NON_ASCII 0x80 /* in a prefix: any byte from 0x80 up */
+#define TRIPLE_BITS (1u << 16)
 
 /* ---- the analysis ---- */
 
@@ -670,26 +671,36 @@ typedef struct pf_trie {
     pf_node *nodes;
     size_t n, cap;
     uint32_t root[256]; /* 0: no child */
-    /* a walk from a byte pair can find something: the pair starts a prefix,
-     * or the first byte is a prefix of its own (bit c0 * 256 + c1) */
+    /* the node two bytes down, by folded first byte * 256 + raw second byte
+     * (0: none), so a walk skips the two widest levels; NULL until needed */
+    uint32_t *pair;
+    /* the same as bits, small enough to stay in cache: can a walk from this
+     * byte pair find anything (a pair that starts a prefix, or a first byte
+     * that is a prefix of its own)? */
     uint8_t pairs[256 * 256 / 8];
+    /* byte pairs at which a one- or two-byte prefix ends (bit as in pairs),
+     * and a hash of the first three bytes (folded) of every longer prefix:
+     * a walk from a pair that ends nothing needs its triple in 'triples' */
+    uint8_t ends[256 * 256 / 8];
+    uint8_t triples[TRIPLE_BITS / 8];
 } pf_trie;
-
-enum { IN_START = 1, IN_ANY = 2 };
 
 struct aipm_prefilter {
     aipm_pattern **pats; /* by slot */
     size_t n_pats, cap_pats;
-    pf_trie start;            /* prefixes at a word start */
-    pf_trie any;              /* prefixes anywhere */
-    unsigned char fold[256];  /* fold_byte */
-    bool word[256];           /* ASCII letters, digits, '_' */
-    unsigned char first[256]; /* by folded byte: IN_START, IN_ANY when a prefix starts with it */
+    pf_trie start;           /* prefixes at a word start */
+    pf_trie any;             /* prefixes anywhere */
+    unsigned char fold[256]; /* fold_byte */
+    bool word[256];          /* ASCII letters, digits, '_' */
 };
 
 /* Letters to lower case; every non-ASCII byte to NON_ASCII. */
 static unsigned char fold_byte(unsigned char c) {
     return c >= 0x80 ? NON_ASCII : (unsigned char)aipm_ascii_tolower(c);
+}
+
+static unsigned triple_hash(unsigned char a, unsigned char b, unsigned char c) {
+    return ((a * 0x9E3779B1u) ^ (b * 0x85EBCA6Bu) ^ (c * 0xC2B2AE35u)) >> 16;
 }
 
 static uint32_t trie_new_node(pf_trie *t) {
@@ -710,23 +721,6 @@ static uint32_t trie_child(const pf_trie *t, uint32_t node, unsigned char c) {
 static void trie_insert(pf_trie *t, const char *s, size_t len, uint32_t slot) {
     if (t->n == 0) {
         trie_new_node(t);
-    }
-    unsigned char c0 = fold_byte((unsigned char)s[0]);
-    uint8_t *row = t->pairs + c0 * 256 / 8;
-    if (len == 1) {
-        memset(row, 0xFF, 256 / 8); /* any byte may follow */
-    } else {
-        /* every byte that folds to the second one */
-        unsigned char f1 = fold_byte((unsigned char)s[1]);
-        if (f1 == NON_ASCII) {
-            memset(row + 0x80 / 8, 0xFF, 0x80 / 8);
-        } else {
-            row[f1 / 8] |= (uint8_t)(1u << (f1 % 8));
-            if (aipm_ascii_is_lower(f1)) {
-                unsigned up = f1 - 'a' + 'A';
-                row[up / 8] |= (uint8_t)(1u << (up % 8));
-            }
-        }
     }
     uint32_t node = 0;
     for (size_t i = 0; i < len; i++) {
@@ -749,6 +743,32 @@ static void trie_insert(pf_trie *t, const char *s, size_t len, uint32_t slot) {
             }
         }
         node = next;
+        if (i == 0 && len == 1) {
+            memset(t->pairs + c * 256 / 8, 0xFF, 256 / 8); /* any byte may follow */
+            memset(t->ends + c * 256 / 8, 0xFF, 256 / 8);
+        }
+        if (i == 2) {
+            unsigned h =
+                triple_hash(fold_byte((unsigned char)s[0]), fold_byte((unsigned char)s[1]), c);
+            t->triples[h / 8] |= (uint8_t)(1u << (h % 8));
+        }
+        if (i == 1) {
+            /* every raw byte that folds to the second one leads to this node */
+            if (!t->pair) {
+                t->pair = aipm_xcalloc(256 * 256, sizeof(*t->pair));
+            }
+            uint32_t *row = t->pair + fold_byte((unsigned char)s[0]) * 256;
+            for (unsigned c1 = 0; c1 < 256; c1++) {
+                if (fold_byte((unsigned char)c1) == c) {
+                    row[c1] = node;
+                    unsigned bit = fold_byte((unsigned char)s[0]) * 256 + c1;
+                    t->pairs[bit / 8] |= (uint8_t)(1u << (bit % 8));
+                    if (len == 2) {
+                        t->ends[bit / 8] |= (uint8_t)(1u << (bit % 8));
+                    }
+                }
+            }
+        }
     }
     pf_node *nd = &t->nodes[node];
     for (uint32_t i = 0; i < nd->n_slots; i++) {
@@ -764,6 +784,7 @@ static void trie_insert(pf_trie *t, const char *s, size_t len, uint32_t slot) {
 }
 
 static void trie_free(pf_trie *t) {
+    free(t->pair);
     for (size_t i = 0; i < t->n; i++) {
         free(t->nodes[i].kids);
         free(t->nodes[i].labels);
@@ -812,7 +833,6 @@ void aipm_prefilter_add(aipm_prefilter *pf, aipm_pattern *p) {
     aipm_pattern_set_tag(p, slot);
     for (size_t i = 0; i < n; i++) {
         trie_insert(v[i].word_start ? &pf->start : &pf->any, v[i].text, v[i].len, slot);
-        pf->first[fold_byte((unsigned char)v[i].text[0])] |= v[i].word_start ? IN_START : IN_ANY;
     }
     aipm_prefixes_free(v, n);
 }
@@ -821,28 +841,58 @@ size_t aipm_prefilter_slots(const aipm_prefilter *pf) {
     return pf->n_pats;
 }
 
-static bool pair_set(const pf_trie *t, unsigned pair) {
-    return (t->pairs[pair / 8] >> (pair % 8)) & 1u;
-}
-
 typedef struct hit_list {
     aipm_prefilter_hit *v;
     size_t n, cap;
 } hit_list;
 
+static inline bool bit_set(const uint8_t *bits, unsigned bit) {
+    return (bits[bit / 8] >> (bit % 8)) & 1u;
+}
+
+/* Can a walk of 't' from text position 'i' (the byte pair 'pair') find anything? */
+static inline bool worth_walking(const aipm_prefilter *pf, const pf_trie *t,
+                                 const unsigned char *text, size_t len, size_t i, unsigned pair) {
+    if (!bit_set(t->pairs, pair)) {
+        return false;
+    }
+    if (bit_set(t->ends, pair) || i + 2 >= len) {
+        return true; /* a short prefix ends here (or the text does) */
+    }
+    return bit_set(t->triples,
+                   triple_hash(pf->fold[text[i]], pf->fold[text[i + 1]], pf->fold[text[i + 2]]));
+}
+
+/* Note the slots of the prefixes that end at node 'nd', found at text position 'i'. */
+static inline void note(const pf_node *nd, size_t i, hit_list *out) {
+    if (out->n + nd->n_slots > out->cap) {
+        out->v = aipm_grow(out->v, &out->cap, out->n + nd->n_slots, sizeof(*out->v));
+    }
+    for (uint32_t k = 0; k < nd->n_slots; k++) {
+        out->v[out->n].pos = (uint32_t)i;
+        out->v[out->n].slot = nd->slots[k];
+        out->n++;
+    }
+}
+
 /* Walk 't' from text position 'i', noting the slot of every prefix found there. */
 static inline void walk(const aipm_prefilter *pf, const pf_trie *t, const unsigned char *text,
                         size_t len, size_t i, hit_list *out) {
-    uint32_t node = t->root[pf->fold[text[i]]];
-    for (size_t j = i; node;) {
+    unsigned char f0 = pf->fold[text[i]];
+    uint32_t node = t->root[f0];
+    if (!node) {
+        return;
+    }
+    if (t->nodes[node].n_slots) {
+        note(&t->nodes[node], i, out); /* one-byte prefixes */
+    }
+    if (i + 1 >= len || !t->pair || !(node = t->pair[f0 * 256 + text[i + 1]])) {
+        return;
+    }
+    for (size_t j = i + 1; node;) {
         const pf_node *nd = &t->nodes[node];
-        if (nd->n_slots && out->n + nd->n_slots > out->cap) {
-            out->v = aipm_grow(out->v, &out->cap, out->n + nd->n_slots, sizeof(*out->v));
-        }
-        for (uint32_t k = 0; k < nd->n_slots; k++) {
-            out->v[out->n].pos = (uint32_t)i;
-            out->v[out->n].slot = nd->slots[k];
-            out->n++;
+        if (nd->n_slots) {
+            note(nd, i, out);
         }
         if (++j >= len || !nd->n_kids) {
             break;
@@ -869,16 +919,13 @@ bool aipm_prefilter_scan(const aipm_prefilter *pf, const char *text, size_t len,
             ok = false;
             break;
         }
-        unsigned first = pf->first[pf->fold[c]];
-        if (first) {
-            /* the byte pair here, as the tries index it (a last byte pairs with NUL) */
-            unsigned pair = (unsigned)pf->fold[c] * 256 + (i + 1 < len ? t[i + 1] : 0);
-            if ((first & IN_START) && !after_word && pair_set(&pf->start, pair)) {
-                walk(pf, &pf->start, t, len, i, &out);
-            }
-            if ((first & IN_ANY) && pair_set(&pf->any, pair)) {
-                walk(pf, &pf->any, t, len, i, &out);
-            }
+        /* the byte pair here, as the tries index it (a last byte pairs with NUL) */
+        unsigned pair = (unsigned)pf->fold[c] * 256 + (i + 1 < len ? t[i + 1] : 0);
+        if (!after_word && worth_walking(pf, &pf->start, t, len, i, pair)) {
+            walk(pf, &pf->start, t, len, i, &out);
+        }
+        if (worth_walking(pf, &pf->any, t, len, i, pair)) {
+            walk(pf, &pf->any, t, len, i, &out);
         }
         after_word = pf->word[c];
     }
