@@ -181,13 +181,15 @@ static void pf_start(aipm_engine *e, const aipm_doc *doc) {
 }
 
 /*
- * Where can a match of 'p' in block 'b' that starts in [from, end) start at
- * the earliest? Returns false when nowhere (no need to search), else sets
- * '*at' (from <= *at < end, or *at == from when the prefilter cannot tell).
+ * Where can a match of 'p' in block 'b' that starts in [from, end) start?
+ * Returns false when nowhere (no need to search), else sets '*at' and '*last'
+ * to the first and last place (from <= *at <= *last < end), or to 'from' and
+ * SIZE_MAX when the prefilter cannot tell.
  */
 static bool pf_first(aipm_engine *e, const aipm_pattern *p, uint32_t b, uint32_t from, uint32_t end,
-                     uint32_t *at) {
+                     uint32_t *at, size_t *last) {
     *at = from;
+    *last = SIZE_MAX;
     if (!e->pf_on) {
         return true;
     }
@@ -225,6 +227,16 @@ static bool pf_first(aipm_engine *e, const aipm_pattern *p, uint32_t b, uint32_t
     }
     if (lo < pb->n && h[lo].slot == slot && h[lo].pos < end) {
         *at = h[lo].pos;
+        size_t top = pb->n; /* the last hit of the slot before 'end' */
+        for (size_t l = lo + 1; l < top;) {
+            size_t mid = l + (top - l) / 2;
+            if (h[mid].slot == slot && h[mid].pos < end) {
+                l = mid + 1;
+            } else {
+                top = mid;
+            }
+        }
+        *last = h[top - 1].pos;
         return true;
     }
     return false;
@@ -235,10 +247,11 @@ static bool pf_first(aipm_engine *e, const aipm_pattern *p, uint32_t b, uint32_t
 static aipm_match_result pf_find(aipm_engine *e, const aipm_pattern *p, uint32_t b, size_t end,
                                  size_t from, size_t *ms, size_t *me) {
     uint32_t at;
-    if (from > end || !pf_first(e, p, b, (uint32_t)from, (uint32_t)end, &at)) {
+    size_t last;
+    if (from > end || !pf_first(e, p, b, (uint32_t)from, (uint32_t)end, &at, &last)) {
         return AIPM_MATCH_NONE;
     }
-    return aipm_pattern_find(p, e->pf_doc->blocks[b].text, end, at, e->matcher, ms, me);
+    return aipm_pattern_find_upto(p, e->pf_doc->blocks[b].text, end, at, last, e->matcher, ms, me);
 }
 
 /* ---- traits ---- */

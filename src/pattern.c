@@ -54,7 +54,8 @@ struct aipm_matcher {
 
 aipm_pattern *aipm_pattern_compile(const char *src, size_t len, unsigned flags, const char *path,
                                    unsigned line, unsigned col, aipm_error *err) {
-    uint32_t opts = PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF;
+    /* USE_OFFSET_LIMIT: aipm_pattern_find_upto can bound where a match starts */
+    uint32_t opts = PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF | PCRE2_USE_OFFSET_LIMIT;
     if (flags & AIPM_PATTERN_IGNORE_CASE) {
         opts |= PCRE2_CASELESS;
     }
@@ -365,12 +366,13 @@ static int prepare(const aipm_pattern *cp, bool jit) {
     return st;
 }
 
-aipm_match_result aipm_pattern_find_group(const aipm_pattern *p, const char *subject, size_t len,
-                                          size_t start, aipm_matcher *m, size_t *ms, size_t *me,
-                                          unsigned group, size_t *gs, size_t *ge) {
-    if (start > len) {
+static aipm_match_result find(const aipm_pattern *p, const char *subject, size_t len, size_t start,
+                              size_t last, aipm_matcher *m, size_t *ms, size_t *me, unsigned group,
+                              size_t *gs, size_t *ge) {
+    if (start > len || start > last) {
         return AIPM_MATCH_NONE;
     }
+    pcre2_set_offset_limit(m->mctx, last == SIZE_MAX ? PCRE2_UNSET : last);
     /* pcre2_jit_match skips pcre2_match's per-call checks, which the
      * arguments here always pass; it is a measurable share of short matches */
     int st = prepare(p, m->jit);
@@ -401,7 +403,19 @@ aipm_match_result aipm_pattern_find_group(const aipm_pattern *p, const char *sub
     return AIPM_MATCH_FOUND;
 }
 
+aipm_match_result aipm_pattern_find_group(const aipm_pattern *p, const char *subject, size_t len,
+                                          size_t start, aipm_matcher *m, size_t *ms, size_t *me,
+                                          unsigned group, size_t *gs, size_t *ge) {
+    return find(p, subject, len, start, SIZE_MAX, m, ms, me, group, gs, ge);
+}
+
 aipm_match_result aipm_pattern_find(const aipm_pattern *p, const char *subject, size_t len,
                                     size_t start, aipm_matcher *m, size_t *ms, size_t *me) {
-    return aipm_pattern_find_group(p, subject, len, start, m, ms, me, 0, NULL, NULL);
+    return find(p, subject, len, start, SIZE_MAX, m, ms, me, 0, NULL, NULL);
+}
+
+aipm_match_result aipm_pattern_find_upto(const aipm_pattern *p, const char *subject, size_t len,
+                                         size_t start, size_t last, aipm_matcher *m, size_t *ms,
+                                         size_t *me) {
+    return find(p, subject, len, start, last, m, ms, me, 0, NULL, NULL);
 }

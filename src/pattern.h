@@ -90,6 +90,14 @@ aipm_match_result aipm_pattern_find(const aipm_pattern *p, const char *subject, 
                                     size_t start, aipm_matcher *m, size_t *ms, size_t *me);
 
 /**
+ * Like aipm_pattern_find, but only find a match that starts at or before
+ * byte 'last' (PCRE2's offset limit): the search stops there.
+ */
+aipm_match_result aipm_pattern_find_upto(const aipm_pattern *p, const char *subject, size_t len,
+                                         size_t start, size_t last, aipm_matcher *m, size_t *ms,
+                                         size_t *me);
+
+/**
  * Like aipm_pattern_find but also report the range of capture group 'group'
  * in '*gs', '*ge' (both set to (size_t)-1 when the group did not take part).
  */
