@@ -616,8 +616,7 @@ static litset read_alt(reader *r) {
 size_t aipm_prefixes(const char *src, size_t len, aipm_prefix **out) {
     reader r = {src, len, 0, 0, false};
     *out = NULL;
-    litset s = read_alt(&r);
-    set_norm(&s);
+    litset s = read_alt(&r); /* may repeat a string: the trie merges them */
     bool ok = !r.bad && r.pos == len && s.n > 0;
     for (size_t i = 0; i < s.n && ok; i++) {
         ok = s.v[i].len > 0;
@@ -626,10 +625,13 @@ size_t aipm_prefixes(const char *src, size_t len, aipm_prefix **out) {
         set_free(&s);
         return 0;
     }
-    aipm_prefix *v = aipm_xcalloc(s.n, sizeof(*v));
+    /* one allocation: the array, then each string and a NUL (it may hold NULs) */
+    aipm_prefix *v = aipm_xcalloc(1, s.n * (sizeof(*v) + PREFIX_MAX + 1));
+    char *text = (char *)(v + s.n);
     for (size_t i = 0; i < s.n; i++) {
         const lit *l = &s.v[i];
-        v[i].text = aipm_xmalloc((size_t)l->len + 1); /* may hold NUL bytes */
+        v[i].text = text;
+        text += l->len + 1;
         memcpy(v[i].text, l->s, l->len);
         v[i].text[l->len] = '\0';
         v[i].len = l->len;
@@ -644,9 +646,7 @@ size_t aipm_prefixes(const char *src, size_t len, aipm_prefix **out) {
 }
 
 void aipm_prefixes_free(aipm_prefix *v, size_t n) {
-    for (size_t i = 0; i < n; i++) {
-        free(v[i].text);
-    }
+    (void)n;
     free(v);
 }
 
@@ -753,19 +753,20 @@ static void trie_insert(pf_trie *t, const char *s, size_t len, uint32_t slot) {
             t->triples[h / 8] |= (uint8_t)(1u << (h % 8));
         }
         if (i == 1) {
-            /* every raw byte that folds to the second one leads to this node */
+            /* every raw byte that folds to the second one leads to this node:
+             * the byte itself, its upper case, or every non-ASCII byte */
             if (!t->pair) {
                 t->pair = aipm_xcalloc(256 * 256, sizeof(*t->pair));
             }
-            uint32_t *row = t->pair + fold_byte((unsigned char)s[0]) * 256;
-            for (unsigned c1 = 0; c1 < 256; c1++) {
-                if (fold_byte((unsigned char)c1) == c) {
-                    row[c1] = node;
-                    unsigned bit = fold_byte((unsigned char)s[0]) * 256 + c1;
-                    t->pairs[bit / 8] |= (uint8_t)(1u << (bit % 8));
-                    if (len == 2) {
-                        t->ends[bit / 8] |= (uint8_t)(1u << (bit % 8));
-                    }
+            unsigned c0 = fold_byte((unsigned char)s[0]);
+            unsigned lo = c == NON_ASCII ? 0x80 : c, hi = c == NON_ASCII ? 0xFF : c;
+            for (unsigned c1 = lo; c1 <= hi + (aipm_ascii_is_lower(c) ? 1u : 0u); c1++) {
+                unsigned raw = c1 <= hi ? c1 : (unsigned)(c - 'a' + 'A');
+                unsigned bit = c0 * 256 + raw;
+                t->pair[bit] = node;
+                t->pairs[bit / 8] |= (uint8_t)(1u << (bit % 8));
+                if (len == 2) {
+                    t->ends[bit / 8] |= (uint8_t)(1u << (bit % 8));
                 }
             }
         }

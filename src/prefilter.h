@@ -40,8 +40,9 @@ typedef struct aipm_prefix {
 
 /**
  * The literal prefixes of the pattern 'src' ('len' bytes): every match starts
- * with one of them. Returns the number (a heap array in '*out', freed with
- * aipm_prefixes_free), or 0 when the pattern cannot be reduced to prefixes.
+ * with one of them (a string may appear more than once). Returns the number
+ * (a heap array in '*out', freed with aipm_prefixes_free), or 0 when the
+ * pattern cannot be reduced to prefixes.
  */
 size_t aipm_prefixes(const char *src, size_t len, aipm_prefix **out);
 

@@ -36,7 +36,11 @@ static char *prefixes_of(const char *src) {
     aipm_buf out = AIPM_BUF_INIT;
     aipm_buf_puts(&out, "");
     for (size_t i = 0; i < n; i++) {
-        aipm_buf_printf(&out, "%s%s", i ? "," : "", items[i]);
+        if (i == 0 || strcmp(items[i], items[i - 1]) != 0) { /* a string may repeat */
+            aipm_buf_printf(&out, "%s%s", out.len ? "," : "", items[i]);
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
         free(items[i]);
     }
     free(items);
