@@ -575,10 +575,13 @@ static litset read_piece(reader *r) {
 /* Is the byte at 'i' a character that stands for itself, with no quantifier after it? */
 static bool plain_char_at(const reader *r, size_t i) {
     unsigned char c = (unsigned char)r->src[i];
-    if (c == 0 || c >= 0x80 || strchr("\\()[].^$|*+?{", c)) {
-        return false;
+    if (c == 0 || c >= 0x80 ||
+        !(aipm_ascii_is_alnum(c) || c == ' ' || c == '-' || c == '/' || c == ',' || c == ':' ||
+          c == '\'' || c == '%' || c == '_')) {
+        return false; /* the common characters only; the rest take the general path */
     }
-    return i + 1 >= r->len || !strchr("*+?{", r->src[i + 1]);
+    unsigned char q = i + 1 < r->len ? (unsigned char)r->src[i + 1] : 0;
+    return q != '*' && q != '+' && q != '?' && q != '{';
 }
 
 static litset read_seq(reader *r) {
@@ -660,12 +663,16 @@ void aipm_prefixes_free(aipm_prefix *v, size_t n) {
  * other nodes' children a short list of (byte, node) edges.
  */
 typedef struct pf_node {
-    uint32_t *kids;
-    unsigned char *labels;
+    uint32_t *kids; /* cap_kids child nodes, then their labels, in one allocation */
     uint32_t n_kids, cap_kids;
-    uint32_t *slots;
-    uint32_t n_slots, cap_slots;
+    uint32_t slot0; /* the first slot of a prefix ending here (when n_slots > 0) */
+    uint32_t *more; /* the others */
+    uint32_t n_slots, cap_more;
 } pf_node;
+
+static inline const unsigned char *node_labels(const pf_node *nd) {
+    return (const unsigned char *)(nd->kids + nd->cap_kids);
+}
 
 typedef struct pf_trie {
     pf_node *nodes;
@@ -714,8 +721,13 @@ static uint32_t trie_child(const pf_trie *t, uint32_t node, unsigned char c) {
         return t->root[c];
     }
     const pf_node *nd = &t->nodes[node];
-    const unsigned char *hit = nd->n_kids ? memchr(nd->labels, c, nd->n_kids) : NULL;
-    return hit ? nd->kids[hit - nd->labels] : 0;
+    const unsigned char *labels = node_labels(nd);
+    for (uint32_t k = 0; k < nd->n_kids; k++) {
+        if (labels[k] == c) {
+            return nd->kids[k];
+        }
+    }
+    return 0;
 }
 
 static void trie_insert(pf_trie *t, const char *s, size_t len, uint32_t slot) {
@@ -733,12 +745,18 @@ static void trie_insert(pf_trie *t, const char *s, size_t len, uint32_t slot) {
             } else {
                 pf_node *nd = &t->nodes[node];
                 if (nd->n_kids == nd->cap_kids) {
-                    nd->cap_kids = nd->cap_kids ? 2 * nd->cap_kids : 2;
-                    nd->kids = aipm_xreallocarray(nd->kids, nd->cap_kids, sizeof(*nd->kids));
-                    nd->labels = aipm_xrealloc(nd->labels, nd->cap_kids);
+                    uint32_t cap = nd->cap_kids ? 2 * nd->cap_kids : 2;
+                    uint32_t *kids = aipm_xmalloc(cap * (sizeof(*kids) + 1));
+                    if (nd->n_kids) {
+                        memcpy(kids, nd->kids, nd->n_kids * sizeof(*kids));
+                        memcpy(kids + cap, node_labels(nd), nd->n_kids);
+                    }
+                    free(nd->kids);
+                    nd->kids = kids;
+                    nd->cap_kids = cap;
                 }
                 nd->kids[nd->n_kids] = next;
-                nd->labels[nd->n_kids] = c;
+                ((unsigned char *)(nd->kids + nd->cap_kids))[nd->n_kids] = c;
                 nd->n_kids++;
             }
         }
@@ -772,24 +790,32 @@ static void trie_insert(pf_trie *t, const char *s, size_t len, uint32_t slot) {
         }
     }
     pf_node *nd = &t->nodes[node];
-    for (uint32_t i = 0; i < nd->n_slots; i++) {
-        if (nd->slots[i] == slot) {
+    if (nd->n_slots == 0) {
+        nd->slot0 = slot;
+        nd->n_slots = 1;
+        return;
+    }
+    if (nd->slot0 == slot) {
+        return;
+    }
+    for (uint32_t i = 0; i + 1 < nd->n_slots; i++) {
+        if (nd->more[i] == slot) {
             return;
         }
     }
-    if (nd->n_slots == nd->cap_slots) {
-        nd->cap_slots = nd->cap_slots ? 2 * nd->cap_slots : 1;
-        nd->slots = aipm_xreallocarray(nd->slots, nd->cap_slots, sizeof(*nd->slots));
+    if (nd->n_slots - 1 == nd->cap_more) {
+        nd->cap_more = nd->cap_more ? 2 * nd->cap_more : 2;
+        nd->more = aipm_xreallocarray(nd->more, nd->cap_more, sizeof(*nd->more));
     }
-    nd->slots[nd->n_slots++] = slot;
+    nd->more[nd->n_slots - 1] = slot;
+    nd->n_slots++;
 }
 
 static void trie_free(pf_trie *t) {
     free(t->pair);
     for (size_t i = 0; i < t->n; i++) {
         free(t->nodes[i].kids);
-        free(t->nodes[i].labels);
-        free(t->nodes[i].slots);
+        free(t->nodes[i].more);
     }
     free(t->nodes);
 }
@@ -871,7 +897,7 @@ static inline void note(const pf_node *nd, size_t i, hit_list *out) {
     }
     for (uint32_t k = 0; k < nd->n_slots; k++) {
         out->v[out->n].pos = (uint32_t)i;
-        out->v[out->n].slot = nd->slots[k];
+        out->v[out->n].slot = k ? nd->more[k - 1] : nd->slot0;
         out->n++;
     }
 }
@@ -899,8 +925,9 @@ static inline void walk(const aipm_prefilter *pf, const pf_trie *t, const unsign
             break;
         }
         unsigned char c = pf->fold[text[j]];
+        const unsigned char *labels = node_labels(nd);
         uint32_t k = 0;
-        while (k < nd->n_kids && nd->labels[k] != c) {
+        while (k < nd->n_kids && labels[k] != c) {
             k++;
         }
         node = k < nd->n_kids ? nd->kids[k] : 0;
