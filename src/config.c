@@ -290,6 +290,13 @@ struct aipm_config_set {
     aipm_config **configs;
     size_t n;
     aipm_config *forced; /* --config, once loaded */
+    /* The folder of the last file resolved, as given and as an absolute
+     * path (NULL: none), and its discovered config: files come folder by
+     * folder, and each folder's realpath and walk up to a config are paid
+     * once, not once per file. */
+    char *last_dir;
+    char *last_abs;
+    aipm_config *last_config;
 };
 
 aipm_config_set *aipm_config_set_new(const aipm_ruleset *base, const aipm_config_cli *cli) {
@@ -314,6 +321,8 @@ void aipm_config_set_free(aipm_config_set *set) {
     free(set->configs);
     aipm_config_free(set->forced);
     free(set->cwd);
+    free(set->last_dir);
+    free(set->last_abs);
     free(set);
 }
 
@@ -536,9 +545,15 @@ int aipm_config_resolve(aipm_config_set *set, const char *path, aipm_file_settin
     if (strcmp(path, "-") == 0) {
         where = cli->stdin_name ? cli->stdin_name : "./-";
     }
-    char *dir = abs_dir(where);
+    char *raw = dir_of(where);
+    bool same = set->last_dir && strcmp(raw, set->last_dir) == 0;
+    char *dir = same ? (set->last_abs ? aipm_xstrdup(set->last_abs) : NULL) : abs_dir(where);
     aipm_config *c = NULL;
-    if (cli->config) {
+    if (same && !cli->config) {
+        free(raw);
+        c = set->last_config;
+    } else if (cli->config) {
+        free(raw);
         if (!set->forced) {
             /* a failed load is retried (and fails the same way) for each file */
             char *r = realpath(cli->config, NULL);
@@ -556,9 +571,17 @@ int aipm_config_resolve(aipm_config_set *set, const char *path, aipm_file_settin
             }
         }
         c = set->forced;
-    } else if (dir && discover(set, dir, &c, err) < 0) {
-        free(dir);
-        return -1;
+    } else {
+        if (dir && discover(set, dir, &c, err) < 0) {
+            free(raw);
+            free(dir);
+            return -1; /* not remembered: the next file in the folder fails the same way */
+        }
+        free(set->last_dir);
+        free(set->last_abs);
+        set->last_dir = raw;
+        set->last_abs = dir ? aipm_xstrdup(dir) : NULL;
+        set->last_config = c;
     }
     if (!c) {
         free(dir);
