@@ -305,6 +305,7 @@ static void test_engine_prefilter_and_jit_change_nothing(void **state) {
         size_t len;
         char *src = aipm_io_read(paths.items[i], paths.items[i], SIZE_MAX, &len, &err);
         if (!src) {
+            aipm_error_release(&err);
             continue; /* fixtures of unreadable input (a NUL byte) */
         }
         aipm_doc_opts dopts = {0};
@@ -314,6 +315,7 @@ static void test_engine_prefilter_and_jit_change_nothing(void **state) {
         aipm_doc *doc = aipm_doc_build(paths.items[i], src, len, &dopts, &err);
         free(src);
         if (!doc) {
+            aipm_error_release(&err);
             continue; /* fixtures of malformed front matter */
         }
         char *with = builtin_findings(&rs, doc, true, true);
