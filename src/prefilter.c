@@ -23,6 +23,8 @@
  */
 #include "prefilter.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -690,11 +692,24 @@ typedef struct pf_trie {
      * a walk from a pair that ends nothing needs its triple in 'triples' */
     uint8_t ends[256 * 256 / 8];
     uint8_t triples[TRIPLE_BITS / 8];
+    /*
+     * The trie as a scan reads it, made on the first scan: every node in one
+     * array, breadth first, so a walk's nodes share cache lines. A node at
+     * offset o: flat[o] = number of children | number of slots << 9, then
+     * the children's labels (four a word), their offsets, and the slots.
+     * Offset 0 is no node. 'flat_root' and 'flat_pair' are 'root' and 'pair'
+     * as offsets.
+     */
+    uint32_t *flat;
+    uint32_t flat_root[256];
+    uint32_t *flat_pair;
 } pf_trie;
 
 struct aipm_prefilter {
     aipm_pattern **pats; /* by slot */
     size_t n_pats, cap_pats;
+    atomic_int flat; /* the tries' flat forms are made (by the first scan, under 'lock') */
+    pthread_mutex_t lock;
     pf_trie start;           /* prefixes at a word start */
     pf_trie any;             /* prefixes anywhere */
     unsigned char fold[256]; /* fold_byte */
@@ -811,7 +826,64 @@ static void trie_insert(pf_trie *t, const char *s, size_t len, uint32_t slot) {
     nd->n_slots++;
 }
 
+static void flat_free(pf_trie *t) {
+    free(t->flat);
+    free(t->flat_pair);
+    t->flat = t->flat_pair = NULL;
+    memset(t->flat_root, 0, sizeof(t->flat_root));
+}
+
+/* Make the flat form of 't' (see pf_trie). */
+static void flatten(pf_trie *t) {
+    flat_free(t);
+    if (t->n == 0) {
+        return;
+    }
+    uint32_t *order = aipm_xcalloc(t->n, sizeof(*order)); /* nodes, breadth first */
+    uint32_t *at = aipm_xcalloc(t->n, sizeof(*at));       /* node -> offset */
+    size_t n = 0, size = 1;
+    for (unsigned c = 0; c < 256; c++) {
+        if (t->root[c]) {
+            order[n++] = t->root[c];
+        }
+    }
+    for (size_t q = 0; q < n; q++) {
+        const pf_node *nd = &t->nodes[order[q]];
+        at[order[q]] = (uint32_t)size;
+        size += 1 + (nd->n_kids + 3) / 4 + nd->n_kids + nd->n_slots;
+        for (uint32_t k = 0; k < nd->n_kids; k++) {
+            order[n++] = nd->kids[k];
+        }
+    }
+    t->flat = aipm_xcalloc(size, sizeof(*t->flat));
+    for (size_t q = 0; q < n; q++) {
+        const pf_node *nd = &t->nodes[order[q]];
+        uint32_t *w = t->flat + at[order[q]];
+        w[0] = nd->n_kids | nd->n_slots << 9;
+        memcpy(w + 1, node_labels(nd), nd->n_kids);
+        uint32_t *kids = w + 1 + (nd->n_kids + 3) / 4;
+        for (uint32_t k = 0; k < nd->n_kids; k++) {
+            kids[k] = at[nd->kids[k]];
+        }
+        for (uint32_t k = 0; k < nd->n_slots; k++) {
+            kids[nd->n_kids + k] = k ? nd->more[k - 1] : nd->slot0;
+        }
+    }
+    for (unsigned c = 0; c < 256; c++) {
+        t->flat_root[c] = t->root[c] ? at[t->root[c]] : 0;
+    }
+    if (t->pair) {
+        t->flat_pair = aipm_xcalloc(256 * 256, sizeof(*t->flat_pair));
+        for (size_t i = 0; i < 256 * 256; i++) {
+            t->flat_pair[i] = t->pair[i] ? at[t->pair[i]] : 0;
+        }
+    }
+    free(order);
+    free(at);
+}
+
 static void trie_free(pf_trie *t) {
+    flat_free(t);
     free(t->pair);
     for (size_t i = 0; i < t->n; i++) {
         free(t->nodes[i].kids);
@@ -822,6 +894,8 @@ static void trie_free(pf_trie *t) {
 
 aipm_prefilter *aipm_prefilter_new(void) {
     aipm_prefilter *pf = aipm_xcalloc(1, sizeof(*pf));
+    atomic_init(&pf->flat, 0);
+    pthread_mutex_init(&pf->lock, NULL);
     for (unsigned c = 0; c < 256; c++) {
         pf->fold[c] = fold_byte((unsigned char)c);
         pf->word[c] = aipm_ascii_is_alnum((int)c) || c == '_';
@@ -835,6 +909,7 @@ void aipm_prefilter_free(aipm_prefilter *pf) {
     }
     trie_free(&pf->start);
     trie_free(&pf->any);
+    pthread_mutex_destroy(&pf->lock);
     free(pf->pats);
     free(pf);
 }
@@ -853,6 +928,12 @@ void aipm_prefilter_add(aipm_prefilter *pf, aipm_pattern *p) {
     if (n == 0) {
         aipm_pattern_set_tag(p, AIPM_PREFILTER_NONE);
         return;
+    }
+    if (atomic_load_explicit(&pf->flat, memory_order_relaxed)) {
+        /* adding after a scan (not done while scans run): make them again */
+        flat_free(&pf->start);
+        flat_free(&pf->any);
+        atomic_store_explicit(&pf->flat, 0, memory_order_relaxed);
     }
     uint32_t slot = (uint32_t)pf->n_pats;
     pf->pats = aipm_grow(pf->pats, &pf->cap_pats, pf->n_pats + 1, sizeof(*pf->pats));
@@ -890,54 +971,75 @@ static inline bool worth_walking(const aipm_prefilter *pf, const pf_trie *t,
                    triple_hash(pf->fold[text[i]], pf->fold[text[i + 1]], pf->fold[text[i + 2]]));
 }
 
-/* Note the slots of the prefixes that end at node 'nd', found at text position 'i'. */
-static inline void note(const pf_node *nd, size_t i, hit_list *out) {
-    if (out->n + nd->n_slots > out->cap) {
-        out->v = aipm_grow(out->v, &out->cap, out->n + nd->n_slots, sizeof(*out->v));
+/* Note the 'n' slots at 'slots', of prefixes found at text position 'i'. */
+static inline void note(const uint32_t *slots, uint32_t n, size_t i, hit_list *out) {
+    if (out->n + n > out->cap) {
+        out->v = aipm_grow(out->v, &out->cap, out->n + n, sizeof(*out->v));
     }
-    for (uint32_t k = 0; k < nd->n_slots; k++) {
+    for (uint32_t k = 0; k < n; k++) {
         out->v[out->n].pos = (uint32_t)i;
-        out->v[out->n].slot = k ? nd->more[k - 1] : nd->slot0;
+        out->v[out->n].slot = slots[k];
         out->n++;
     }
 }
 
-/* Walk 't' from text position 'i', noting the slot of every prefix found there. */
+/* Walk the flat form of 't' from text position 'i', noting the slot of
+ * every prefix found there. */
 static inline void walk(const aipm_prefilter *pf, const pf_trie *t, const unsigned char *text,
                         size_t len, size_t i, hit_list *out) {
+    const uint32_t *f = t->flat;
     unsigned char f0 = pf->fold[text[i]];
-    uint32_t node = t->root[f0];
-    if (!node) {
+    uint32_t o = t->flat_root[f0];
+    if (!o) {
         return;
     }
-    if (t->nodes[node].n_slots) {
-        note(&t->nodes[node], i, out); /* one-byte prefixes */
+    uint32_t nk = f[o] & 0x1FF, ns = f[o] >> 9;
+    if (ns) {
+        note(f + o + 1 + (nk + 3) / 4 + nk, ns, i, out); /* one-byte prefixes */
     }
-    if (i + 1 >= len || !t->pair || !(node = t->pair[f0 * 256 + text[i + 1]])) {
+    if (i + 1 >= len || !t->flat_pair || !(o = t->flat_pair[f0 * 256 + text[i + 1]])) {
         return;
     }
-    for (size_t j = i + 1; node;) {
-        const pf_node *nd = &t->nodes[node];
-        if (nd->n_slots) {
-            note(nd, i, out);
+    for (size_t j = i + 1; o;) {
+        nk = f[o] & 0x1FF;
+        ns = f[o] >> 9;
+        const unsigned char *labels = (const unsigned char *)(f + o + 1);
+        const uint32_t *kids = f + o + 1 + (nk + 3) / 4;
+        if (ns) {
+            note(kids + nk, ns, i, out);
         }
-        if (++j >= len || !nd->n_kids) {
+        if (++j >= len || !nk) {
             break;
         }
         unsigned char c = pf->fold[text[j]];
-        const unsigned char *labels = node_labels(nd);
         uint32_t k = 0;
-        while (k < nd->n_kids && labels[k] != c) {
+        while (k < nk && labels[k] != c) {
             k++;
         }
-        node = k < nd->n_kids ? nd->kids[k] : 0;
+        o = k < nk ? kids[k] : 0;
     }
+}
+
+/* Make the flat forms on the first scan; workers share the prefilter. */
+static void ensure_flat(const aipm_prefilter *cpf) {
+    aipm_prefilter *pf = (aipm_prefilter *)cpf; /* a cache of the tries, hence the cast */
+    if (atomic_load_explicit(&pf->flat, memory_order_acquire)) {
+        return;
+    }
+    pthread_mutex_lock(&pf->lock);
+    if (!atomic_load_explicit(&pf->flat, memory_order_relaxed)) {
+        flatten(&pf->start);
+        flatten(&pf->any);
+        atomic_store_explicit(&pf->flat, 1, memory_order_release);
+    }
+    pthread_mutex_unlock(&pf->lock);
 }
 
 bool aipm_prefilter_scan(const aipm_prefilter *pf, const char *text, size_t len,
                          aipm_prefilter_hit **hits, size_t *n, size_t *cap) {
     const unsigned char *t = (const unsigned char *)text;
     hit_list out = {*hits, *n, *cap};
+    ensure_flat(pf);
     bool ok = true, after_word = false; /* after_word: t[i - 1] is an ASCII word byte */
     for (size_t i = 0; i < len; i++) {
         unsigned char c = t[i];
