@@ -860,7 +860,9 @@ static void flatten(pf_trie *t) {
         const pf_node *nd = &t->nodes[order[q]];
         uint32_t *w = t->flat + at[order[q]];
         w[0] = nd->n_kids | nd->n_slots << 9;
-        memcpy(w + 1, node_labels(nd), nd->n_kids);
+        if (nd->n_kids) {
+            memcpy(w + 1, node_labels(nd), nd->n_kids);
+        }
         uint32_t *kids = w + 1 + (nd->n_kids + 3) / 4;
         for (uint32_t k = 0; k < nd->n_kids; k++) {
             kids[k] = at[nd->kids[k]];
