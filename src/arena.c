@@ -24,7 +24,11 @@ struct aipm_arena_chunk {
 
 #define CHUNK_MIN (64 * 1024)
 
-void *aipm_arena_alloc(aipm_arena *a, size_t size) {
+/* Take '*size' bytes, rounded up for alignment (the rounded size is stored
+ * back), from the head chunk, or from a new head chunk when it is full; the
+ * bytes are not cleared. */
+static void *take(aipm_arena *a, size_t *psize) {
+    size_t size = *psize;
     const size_t align = alignof(max_align_t);
     if (size > SIZE_MAX - align) {
         size = SIZE_MAX; /* let the allocation below fail loudly */
@@ -34,7 +38,9 @@ void *aipm_arena_alloc(aipm_arena *a, size_t size) {
     aipm_arena_chunk *c = a->head;
     if (!c || c->cap - c->used < size) {
         size_t cap = size > CHUNK_MIN ? size : CHUNK_MIN;
-        c = aipm_xmalloc(sizeof(*c) + cap);
+        /* a size near SIZE_MAX overflows aipm_xreallocarray, which aborts */
+        c = cap > SIZE_MAX - sizeof(*c) ? aipm_xreallocarray(NULL, cap, 2)
+                                        : aipm_xmalloc(sizeof(*c) + cap);
         c->next = a->head;
         c->used = 0;
         c->cap = cap;
@@ -42,19 +48,30 @@ void *aipm_arena_alloc(aipm_arena *a, size_t size) {
     }
     void *p = c->data + c->used;
     c->used += size;
+    *psize = size;
+    return p;
+}
+
+void *aipm_arena_alloc(aipm_arena *a, size_t size) {
+    void *p = take(a, &size);
     memset(p, 0, size);
     return p;
 }
 
+void *aipm_arena_alloc_uninit(aipm_arena *a, size_t size) {
+    return take(a, &size);
+}
+
 void *aipm_arena_calloc(aipm_arena *a, size_t n, size_t size) {
     if (size && n > SIZE_MAX / size) {
-        return aipm_arena_alloc(a, SIZE_MAX);
+        return aipm_xreallocarray(NULL, n, size); /* overflows too: aborts, out of memory */
     }
     return aipm_arena_alloc(a, n * size);
 }
 
 char *aipm_arena_strndup(aipm_arena *a, const char *s, size_t len) {
-    char *p = aipm_arena_alloc(a, len + 1);
+    size_t size = len + 1;
+    char *p = take(a, &size);
     memcpy(p, s, len);
     p[len] = '\0';
     return p;

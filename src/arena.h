@@ -19,6 +19,9 @@ typedef struct aipm_arena {
 /** Allocate 'size' zeroed bytes aligned for any type; lives until aipm_arena_release. */
 void *aipm_arena_alloc(aipm_arena *a, size_t size);
 
+/** Like aipm_arena_alloc, but the bytes are left uninitialised for the caller to fill. */
+void *aipm_arena_alloc_uninit(aipm_arena *a, size_t size);
+
 /** Allocate an array of 'n' zeroed elements of 'size' bytes, checking for overflow. */
 void *aipm_arena_calloc(aipm_arena *a, size_t n, size_t size);
 

@@ -1,6 +1,6 @@
 /*
  * test_arena: the bump allocator: zeroed, aligned, distinct allocations
- * across chunk boundaries, strndup, and reuse after release.
+ * across chunk boundaries, uninitialised ones, strndup, and reuse after release.
  */
 #include "test.h"
 
@@ -83,6 +83,30 @@ static void test_arena_strndup(void **state) {
     aipm_arena_release(&a);
 }
 
+static void test_arena_alloc_uninit_aligned_and_distinct(void **state) {
+    (void)state;
+    aipm_arena a = AIPM_ARENA_INIT;
+    enum { N = 1000 }; /* sizes 0..999, about 0.5 MB: several 64 KiB chunks */
+    unsigned char *ptrs[N];
+    for (int i = 0; i < N; i++) {
+        ptrs[i] = aipm_arena_alloc_uninit(&a, (size_t)i);
+        assert_non_null(ptrs[i]);
+        assert_int_equal((uintptr_t)ptrs[i] % alignof(max_align_t), 0);
+        memset(ptrs[i], i & 0xFF, (size_t)i); /* the caller fills it (ASan checks the bounds) */
+    }
+    for (int i = 0; i < N; i++) {
+        for (int k = 0; k < i; k++) {
+            assert_int_equal(ptrs[i][k], i & 0xFF);
+        }
+    }
+    char *s = aipm_arena_strndup(&a, "after", 5); /* zeroed and uninit ones mix */
+    int *z = aipm_arena_calloc(&a, 4, sizeof(int));
+    assert_string_equal(s, "after");
+    assert_int_equal(z[0] | z[1] | z[2] | z[3], 0);
+    aipm_arena_release(&a);
+    assert_null(a.head);
+}
+
 static void test_arena_reuse_after_release(void **state) {
     (void)state;
     aipm_arena a = AIPM_ARENA_INIT;
@@ -102,6 +126,7 @@ int main(int argc, char **argv) {
         cmocka_unit_test(test_arena_large_allocation),
         cmocka_unit_test(test_arena_calloc_and_zero_size),
         cmocka_unit_test(test_arena_strndup),
+        cmocka_unit_test(test_arena_alloc_uninit_aligned_and_distinct),
         cmocka_unit_test(test_arena_reuse_after_release),
     };
     AIPM_RUN_TESTS(argc, argv, tests);
