@@ -6,6 +6,7 @@
 #define AIPM_ASCII_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 static inline bool aipm_ascii_is_space(int c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
@@ -38,6 +39,15 @@ static inline bool aipm_ascii_is_punct(int c) {
 
 static inline int aipm_ascii_tolower(int c) {
     return aipm_ascii_is_upper(c) ? c + ('a' - 'A') : c;
+}
+
+/* Eight bytes at a time (SWAR): AIPM_ASCII_ONES * c repeats byte c. */
+#define AIPM_ASCII_ONES UINT64_C(0x0101010101010101)
+
+/* Nonzero when a byte of 'w' is zero. Only bytes above a zero byte can be
+ * flagged wrongly, so as a yes/no, and for the lowest flagged byte, it is exact. */
+static inline uint64_t aipm_ascii_zero_byte(uint64_t w) {
+    return (w - AIPM_ASCII_ONES) & ~w & UINT64_C(0x8080808080808080);
 }
 
 #endif

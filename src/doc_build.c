@@ -7,6 +7,7 @@
  *      lone '\r' end a line, as in CommonMark); column marks (doc.c);
  *   2. front matter (frontmatter.c). Its bytes are blanked to spaces in the
  *      copy cmark parses, so cmark's line numbers and offsets are the file's;
+ *      cmark allocates from an arena dropped after the walk (cmark's heap);
  *   3. one walk over the tree with cmark_iter (never recursion) and an
  *      explicit stack of open containers (list, item, quote), adding one block
  *      per leaf: heading, paragraph (list item or quote by its innermost
@@ -31,6 +32,8 @@
 #include "doc.h"
 
 #include <cmark.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "ascii.h"
@@ -101,7 +104,11 @@ static uint32_t line_of(const aipm_doc *doc, size_t off) {
     return lo + 1;
 }
 
-/* Offset of the terminator of 1-based 'line' (or the end of the source). */
+/*
+ * Offset of the terminator of 1-based 'line' (or the end of the source).
+ * Every line but the last ends just before the next line's start, less its
+ * terminator ('\n', '\r\n' or a lone '\r'); only the last one is scanned.
+ */
 static size_t line_end(const aipm_doc *doc, uint32_t line) {
     if (line < 1) {
         line = 1;
@@ -109,7 +116,15 @@ static size_t line_end(const aipm_doc *doc, uint32_t line) {
     if (line > doc->n_lines) {
         line = doc->n_lines;
     }
-    size_t p = doc->line_start[line - 1];
+    size_t ls = doc->line_start[line - 1];
+    if (line < doc->n_lines) {
+        size_t p = doc->line_start[line] - 1; /* the terminator's last byte */
+        if (p > ls && doc->src[p] == '\n' && doc->src[p - 1] == '\r') {
+            p--;
+        }
+        return p;
+    }
+    size_t p = ls;
     while (p < doc->src_len && doc->src[p] != '\n' && doc->src[p] != '\r') {
         p++;
     }
@@ -138,7 +153,8 @@ static void index_lines(aipm_doc *doc) {
              q = memchr(q + 1, '\n', len - (size_t)(q - s) - 1)) {
             n++;
         }
-        uint32_t *ls = aipm_arena_calloc(&doc->arena, n, sizeof(*ls));
+        uint32_t *ls = aipm_arena_alloc_uninit(&doc->arena, n * sizeof(*ls));
+        ls[0] = 0;
         uint32_t i = 1;
         for (const char *q = memchr(s, '\n', len); q && (size_t)(q - s) + 1 < len;
              q = memchr(q + 1, '\n', len - (size_t)(q - s) - 1)) {
@@ -156,7 +172,8 @@ static void index_lines(aipm_doc *doc) {
             }
         }
     }
-    uint32_t *ls = aipm_arena_calloc(&doc->arena, n, sizeof(*ls));
+    uint32_t *ls = aipm_arena_alloc_uninit(&doc->arena, n * sizeof(*ls));
+    ls[0] = 0;
     uint32_t i = 1;
     for (size_t p = 0; p < len; p++) {
         if (s[p] == '\n' || (s[p] == '\r' && (p + 1 >= len || s[p + 1] != '\n'))) {
@@ -170,12 +187,16 @@ static void index_lines(aipm_doc *doc) {
 }
 
 /* col_marks[k]: code points before the first character start at or after
- * byte k * AIPM_DOC_MARK_STEP (see doc.c). */
-static void index_columns(aipm_doc *doc) {
+ * byte k * AIPM_DOC_MARK_STEP (see doc.c). Returns what
+ * aipm_utf8_find_invalid would: the offset of the first invalid sequence, or
+ * src_len (the walk decodes every character anyway). */
+static size_t index_columns(aipm_doc *doc) {
     size_t n_marks = doc->src_len / AIPM_DOC_MARK_STEP + 1;
-    uint32_t *marks = aipm_arena_calloc(&doc->arena, n_marks, sizeof(*marks));
+    uint32_t *marks =
+        aipm_arena_alloc_uninit(&doc->arena, n_marks * sizeof(*marks)); /* all set below */
     size_t k = 0, pos = 0;
     uint32_t count = 0;
+    size_t bad = doc->src_len;
     while (pos < doc->src_len) {
         while (k < n_marks && k * AIPM_DOC_MARK_STEP <= pos) {
             marks[k++] = count;
@@ -193,8 +214,9 @@ static void index_columns(aipm_doc *doc) {
             }
         }
         size_t adv = 1;
-        if ((unsigned char)doc->src[pos] >= 0x80) {
-            aipm_utf8_decode(doc->src + pos, doc->src_len - pos, &adv);
+        if ((unsigned char)doc->src[pos] >= 0x80 &&
+            aipm_utf8_decode(doc->src + pos, doc->src_len - pos, &adv) < 0 && bad == doc->src_len) {
+            bad = pos;
         }
         pos += adv;
         count++;
@@ -203,9 +225,32 @@ static void index_columns(aipm_doc *doc) {
         marks[k++] = count;
     }
     doc->col_marks = marks;
+    return bad;
 }
 
 /* ---------------------------------------------------------- text alignment */
+
+/*
+ * Set m[i] = a + i for i < n, two entries per 64-bit store: adding {2, 2} to
+ * the pair {a + i, a + i + 1} as one integer adds 2 to each half, whatever
+ * the byte order, because source offsets stay below UINT32_MAX (no carry).
+ */
+static void fill_seq(uint32_t *m, size_t n, uint32_t a) {
+    size_t i = 0;
+    if (n >= 2) {
+        uint32_t pair[2] = {a, a + 1}, two[2] = {2, 2};
+        uint64_t v, step;
+        memcpy(&v, pair, 8);
+        memcpy(&step, two, 8);
+        for (; i + 2 <= n; i += 2) {
+            memcpy(m + i, &v, 8);
+            v += step;
+        }
+    }
+    if (i < n) {
+        m[i] = a + (uint32_t)i;
+    }
+}
 
 static void put(builder *b, const char *bytes, size_t n, size_t at) {
     aipm_buf_put(&b->text, bytes, n);
@@ -219,10 +264,7 @@ static void put(builder *b, const char *bytes, size_t n, size_t at) {
 static void put_run(builder *b, const char *bytes, size_t n, size_t at) {
     aipm_buf_put(&b->text, bytes, n);
     b->map = aipm_grow(b->map, &b->cap_map, b->text.len, sizeof(*b->map));
-    uint32_t *m = b->map + (b->text.len - n);
-    for (size_t i = 0; i < n; i++) {
-        m[i] = (uint32_t)(at + i);
-    }
+    fill_seq(b->map + (b->text.len - n), n, (uint32_t)at);
 }
 
 /* Move the end of the leaf's text (just past its last source byte) forward. */
@@ -312,6 +354,31 @@ static size_t entity_match(const char *ent, size_t e, const char *lit, size_t n,
     return k;
 }
 
+/*
+ * Length of the longest prefix, at most 'lim' bytes, where the literal 'lit'
+ * and the source 's' agree byte for byte and the source has no '\\', '&' or
+ * NUL: the bytes produce() would copy one by one. Eight bytes at a time while
+ * they are all plain, then byte by byte.
+ */
+static size_t plain_run(const char *lit, const char *s, size_t lim) {
+    size_t m = 0;
+    while (m + 8 <= lim) {
+        uint64_t a, w;
+        memcpy(&a, lit + m, 8);
+        memcpy(&w, s + m, 8);
+        if ((a ^ w) || aipm_ascii_zero_byte(w) ||
+            aipm_ascii_zero_byte(w ^ (AIPM_ASCII_ONES * '\\')) ||
+            aipm_ascii_zero_byte(w ^ (AIPM_ASCII_ONES * '&'))) {
+            break;
+        }
+        m += 8;
+    }
+    while (m < lim && lit[m] == s[m] && s[m] != '\\' && s[m] != '&' && s[m] != '\0') {
+        m++;
+    }
+    return m;
+}
+
 typedef struct step {
     size_t n_lit; /* literal bytes produced */
     size_t adv;   /* source bytes consumed */
@@ -357,7 +424,8 @@ static bool produce(const char *s, size_t p, size_t hi, const char *lit, size_t 
 
 /* Whether the first 'k' literal bytes align at 'p' without skipping. */
 static bool match_at(const char *s, size_t p, size_t hi, const char *lit, size_t n, size_t k) {
-    size_t i = 0;
+    size_t i = plain_run(lit, s + p, p < hi ? (k < hi - p ? k : hi - p) : 0);
+    p += i; /* produce() copies each byte of a plain run one for one */
     while (i < k) {
         step st;
         if (!produce(s, p, hi, lit, i, n, &st)) {
@@ -430,11 +498,8 @@ static void align(builder *b, const char *lit, size_t n, int hint_line, int hint
     while (i < n) {
         /* fast path: the run of bytes that produce() would copy one by one
          * (no escape, entity or NUL in it), appended at once */
-        size_t m = 0;
-        while (i + m < n && p + m < b->hi && lit[i + m] == b->s[p + m] && b->s[p + m] != '\\' &&
-               b->s[p + m] != '&' && b->s[p + m] != '\0') {
-            m++;
-        }
+        size_t m =
+            p < b->hi ? plain_run(lit + i, b->s + p, n - i < b->hi - p ? n - i : b->hi - p) : 0;
         if (m > 0) {
             if (emit) {
                 put_run(b, lit + i, m, p);
@@ -543,7 +608,7 @@ static uint32_t add_block(builder *b, aipm_block_type type, const char *text, si
     blk->table = AIPM_NONE;
     blk->text = aipm_arena_strndup(&b->doc->arena, text, n);
     blk->len = (uint32_t)n;
-    uint32_t *src = aipm_arena_calloc(&b->doc->arena, n + 1, sizeof(*src));
+    uint32_t *src = aipm_arena_alloc_uninit(&b->doc->arena, (n + 1) * sizeof(*src));
     if (n) {
         memcpy(src, map, n * sizeof(*src));
     }
@@ -886,17 +951,19 @@ static void add_literal_block(builder *b, cmark_node *node, aipm_block_type type
     b->map = aipm_grow(b->map, &b->cap_map, n + 1, sizeof(*b->map));
     size_t i = 0;
     while (i < n) {
-        size_t j = i;
-        while (j < n && lit[j] != '\n') {
-            j++;
-        }
+        const char *nl = memchr(lit + i, '\n', n - i);
+        size_t j = nl ? (size_t)(nl - lit) : n;
         uint32_t l = src_line <= b->doc->n_lines ? src_line : b->doc->n_lines;
         size_t ls = b->doc->line_start[l - 1], le = line_end(b->doc, l);
         size_t m = j - i;
-        bool suffix = le - ls >= m && memcmp(b->s + le - m, lit + i, m) == 0;
-        for (size_t k = 0; k < m; k++) {
-            size_t at = suffix ? le - m + k : ls + k;
-            b->map[i + k] = (uint32_t)(at < le ? at : le);
+        if (le - ls >= m && memcmp(b->s + le - m, lit + i, m) == 0) {
+            fill_seq(b->map + i, m, (uint32_t)(le - m)); /* the line's tail */
+        } else {
+            size_t fit = m < le - ls ? m : le - ls; /* from the line start, none past its end */
+            fill_seq(b->map + i, fit, (uint32_t)ls);
+            for (size_t k = fit; k < m; k++) {
+                b->map[i + k] = (uint32_t)le;
+            }
         }
         if (j < n) {
             b->map[j] = (uint32_t)le; /* the newline */
@@ -1032,13 +1099,62 @@ static void builder_release(builder *b) {
     free(b->row_map);
 }
 
+/* ------------------------------------------------------------ cmark's heap */
+
+/*
+ * Everything cmark allocates for one parse (parser, nodes, buffers, literals,
+ * the iterator) comes from cmark_heap, an arena of the parsing thread, and is
+ * never freed one by one: the arena goes at once after the walk, so there is
+ * no malloc/free per node and no cmark_node_free walk. cmark_mem has no
+ * context pointer, hence the thread-local arena. Each allocation carries its
+ * size in a header so realloc can copy it.
+ */
+static _Thread_local aipm_arena *cmark_heap;
+
+typedef union heap_hdr {
+    size_t size;
+    max_align_t align; /* keeps what follows aligned for any type */
+} heap_hdr;
+
+static void *heap_calloc(size_t n, size_t size) {
+    if (size && n > (SIZE_MAX - sizeof(heap_hdr)) / size) {
+        return aipm_xreallocarray(NULL, n, size); /* overflows: aborts, out of memory */
+    }
+    heap_hdr *h = aipm_arena_alloc(cmark_heap, sizeof(*h) + n * size);
+    h->size = n * size;
+    return h + 1;
+}
+
+static void *heap_realloc(void *p, size_t size) {
+    size_t old = p ? ((heap_hdr *)p - 1)->size : 0;
+    if (p && size <= old) {
+        return p;
+    }
+    if (size > SIZE_MAX - sizeof(heap_hdr)) {
+        return aipm_xreallocarray(NULL, size, 2); /* overflows: aborts, out of memory */
+    }
+    heap_hdr *h = aipm_arena_alloc_uninit(cmark_heap, sizeof(*h) + size);
+    h->size = size;
+    if (old) {
+        memcpy(h + 1, p, old);
+    }
+    return h + 1;
+}
+
+static void heap_free(void *p) {
+    (void)p; /* released with the whole arena */
+}
+
+static cmark_mem heap_mem = {heap_calloc, heap_realloc, heap_free};
+
 /* Parse with cmark and fill the blocks; 'fm' (or NULL) is blanked in cmark's copy. */
 static void build_blocks(builder *b, const aipm_frontmatter *fm) {
     aipm_doc *doc = b->doc;
-    char *copy = NULL;
+    aipm_arena heap = AIPM_ARENA_INIT;
+    cmark_heap = &heap;
     const char *input = doc->src;
     if (fm) {
-        copy = aipm_xstrndup(doc->src, doc->src_len);
+        char *copy = aipm_arena_strndup(&heap, doc->src, doc->src_len);
         for (size_t p = 0; p < fm->end; p++) {
             if (copy[p] != '\n' && copy[p] != '\r') {
                 copy[p] = ' ';
@@ -1046,14 +1162,19 @@ static void build_blocks(builder *b, const aipm_frontmatter *fm) {
         }
         input = copy;
     }
-    cmark_node *root = cmark_parse_document(input, doc->src_len, CMARK_OPT_SOURCEPOS);
-    free(copy);
+    cmark_parser *parser = cmark_parser_new_with_mem(CMARK_OPT_SOURCEPOS, &heap_mem);
+    cmark_parser_feed(parser, input, doc->src_len);
+    cmark_node *root = cmark_parser_finish(parser);
+    cmark_parser_free(parser);
     walk(b, root);
-    cmark_node_free(root);
-    aipm_block *blocks =
-        aipm_arena_calloc(&doc->arena, b->n_blocks ? b->n_blocks : 1, sizeof(*blocks));
+    cmark_heap = NULL;
+    aipm_arena_release(&heap); /* the whole tree */
+    aipm_block *blocks;
     if (b->n_blocks) {
+        blocks = aipm_arena_alloc_uninit(&doc->arena, b->n_blocks * sizeof(*blocks));
         memcpy(blocks, b->blocks, b->n_blocks * sizeof(*blocks));
+    } else {
+        blocks = aipm_arena_calloc(&doc->arena, 1, sizeof(*blocks));
     }
     doc->blocks = blocks;
     doc->n_blocks = (uint32_t)b->n_blocks;
@@ -1090,8 +1211,7 @@ aipm_doc *aipm_doc_build(const char *path, const char *src, size_t len, const ai
     doc->src_len = src ? len : 0;
     doc->kind = AIPM_KIND_OTHER;
     index_lines(doc);
-    index_columns(doc);
-    size_t bad = aipm_utf8_find_invalid(doc->src, doc->src_len);
+    size_t bad = index_columns(doc);
     if (bad < doc->src_len) {
         doc->invalid_utf8_line = line_of(doc, bad);
     }
