@@ -44,20 +44,41 @@ typedef struct term {
 
 /* ------------------------------------------------------------- folding */
 
+/* fold_map[c]: byte c of a word (ASCII letter or digit, or any byte >= 0x80),
+ * lower-cased; ' ' for every other byte. */
+#define FOLD1(c)                                                                                   \
+    (unsigned char)((c) >= 0x80                                                ? (c)               \
+                    : (c) >= 'A' && (c) <= 'Z'                                 ? (c) + ('a' - 'A') \
+                    : ((c) >= 'a' && (c) <= 'z') || ((c) >= '0' && (c) <= '9') ? (c)               \
+                                                                               : ' ')
+#define FOLD4(c) FOLD1(c), FOLD1((c) + 1), FOLD1((c) + 2), FOLD1((c) + 3)
+#define FOLD16(c) FOLD4(c), FOLD4((c) + 4), FOLD4((c) + 8), FOLD4((c) + 12)
+#define FOLD64(c) FOLD16(c), FOLD16((c) + 16), FOLD16((c) + 32), FOLD16((c) + 48)
+static const unsigned char fold_map[256] = {FOLD64(0), FOLD64(64), FOLD64(128), FOLD64(192)};
+
 /* Append 'n' bytes of 's' to 'out' folded: ASCII letters and digits lower-cased,
- * bytes >= 0x80 kept, anything else one space; 'out' starts and ends with a space. */
-static void fold(aipm_buf *out, const char *s, size_t n) {
+ * bytes >= 0x80 kept, anything else one space; 'out' starts and ends with a space.
+ * Returns the number of words (runs of letters, digits and bytes >= 0x80) in 's'. */
+static size_t fold(aipm_buf *out, const char *s, size_t n) {
     aipm_buf_grow(out, n + 2); /* at most one byte per input byte, plus two spaces */
     char *p = out->ptr + out->len;
     if (out->len == 0) {
         *p++ = ' ';
     }
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (aipm_ascii_is_alnum(c) || c >= 0x80) {
-            *p++ = (char)aipm_ascii_tolower(c);
-        } else if (p[-1] != ' ') {
-            *p++ = ' ';
+    size_t words = 0, i = 0;
+    while (i < n) {
+        unsigned char f = fold_map[(unsigned char)s[i++]];
+        if (f == ' ') {
+            if (p[-1] != ' ') {
+                *p++ = ' ';
+            }
+            continue;
+        }
+        words++; /* a run of word bytes: copy it */
+        *p++ = (char)f;
+        while (i < n && (f = fold_map[(unsigned char)s[i]]) != ' ') {
+            *p++ = (char)f;
+            i++;
         }
     }
     if (p[-1] != ' ') {
@@ -65,6 +86,7 @@ static void fold(aipm_buf *out, const char *s, size_t n) {
     }
     *p = '\0';
     out->len = (size_t)(p - out->ptr);
+    return words;
 }
 
 /* Occurrences of 't' (a folded term, maybe ending in '*') in folded text 'hay'. */
@@ -95,7 +117,10 @@ static int count_term(const char *hay, const char *t) {
 /*
  * Terms indexed by their first byte, so count_index reads a text once,
  * looking only at word starts and only at the terms that begin with that
- * word's first byte, instead of once per term with strstr.
+ * word's first byte, instead of once per term with strstr. Each term's first
+ * bytes (its text, then the space that must follow a whole word) are also
+ * kept as an eight-byte key, so one masked compare of the eight bytes at a
+ * word start settles most terms.
  */
 typedef struct term_index {
     const term *ts[MAX_INDEX_TERMS];
@@ -104,6 +129,9 @@ typedef struct term_index {
     int link[MAX_INDEX_TERMS];
     size_t tlen[MAX_INDEX_TERMS]; /* without the '*' */
     bool prefix[MAX_INDEX_TERMS];
+    uint64_t key[MAX_INDEX_TERMS];  /* the first min(tlen + !prefix, 8) bytes to match */
+    uint64_t mask[MAX_INDEX_TERMS]; /* 0xFF for each byte of the key */
+    bool longer[MAX_INDEX_TERMS];   /* tlen + !prefix > 8: the key is only the start */
 } term_index;
 
 static void index_init(term_index *ix) {
@@ -126,6 +154,15 @@ static void index_add(term_index *ix, const term *t, size_t n) {
         if (ix->tlen[i] == 0 || ix->tlen[i] + 3 > 64) {
             continue; /* count_term's limits: never matches */
         }
+        size_t want = ix->tlen[i] + !ix->prefix[i]; /* a whole word ends with a space */
+        unsigned char kb[8] = {0}, mb[8] = {0};
+        for (size_t j = 0; j < want && j < 8; j++) {
+            kb[j] = j < ix->tlen[i] ? (unsigned char)t[k].text[j] : ' ';
+            mb[j] = 0xFF;
+        }
+        memcpy(&ix->key[i], kb, 8);
+        memcpy(&ix->mask[i], mb, 8);
+        ix->longer[i] = want > 8;
         /* append to the byte's chain (order does not change the counts) */
         int *at = &ix->head[(unsigned char)t[k].text[0]];
         while (*at >= 0) {
@@ -135,35 +172,68 @@ static void index_add(term_index *ix, const term *t, size_t n) {
     }
 }
 
+/* Room index_count may read past a folded text: the bytes after its NUL, zeroed. */
+#define INDEX_PAD 8
+
+/* Make folded text 'b' readable by index_count: INDEX_PAD zero bytes after its end. */
+static void pad_for_index(aipm_buf *b) {
+    aipm_buf_grow(b, INDEX_PAD);
+    memset(b->ptr + b->len, 0, INDEX_PAD);
+}
+
 /*
  * count_term for every indexed term at once: counts[i] gets exactly what
  * count_term('hay', ix->ts[i]->text) returns (the same leftmost,
- * non-overlapping matches) for the folded text 'hay' ('len' bytes).
+ * non-overlapping matches) for the folded text 'hay' ('len' bytes, padded by
+ * pad_for_index). Returns the sum of the counts.
  */
-static void index_count(const term_index *ix, const char *hay, size_t len, int *counts) {
+static int index_count(const term_index *ix, const char *hay, size_t len, int *counts) {
     size_t next[MAX_INDEX_TERMS];
+    int total = 0;
     for (size_t i = 0; i < ix->n; i++) {
         next[i] = 0;
         counts[i] = 0;
     }
-    for (const char *sp = memchr(hay, ' ', len); sp;
-         sp = memchr(sp + 1, ' ', len - (size_t)(sp - hay) - 1)) {
-        size_t p = (size_t)(sp - hay);
-        if (p + 1 >= len) {
-            break;
-        }
-        for (int i = ix->head[(unsigned char)hay[p + 1]]; i >= 0; i = ix->link[i]) {
-            size_t m = ix->tlen[i];
-            if (p < next[i] || p + 1 + m > len || memcmp(hay + p + 1, ix->ts[i]->text, m) != 0) {
+    /* Every space in order: fold puts one before every word and one at the
+     * end. A folded text has no NUL before its end and zeros after it, so a
+     * key (no NUL in it) never matches past the end, and the final space
+     * stops the search for the next one. */
+    assert(len == 0 || (hay[0] == ' ' && hay[len - 1] == ' '));
+    for (size_t p = 0; p + 1 < len;) {
+        const char *h = hay + p + 1;
+        uint64_t w;
+        memcpy(&w, h, 8);
+        for (int i = ix->head[(unsigned char)*h]; i >= 0; i = ix->link[i]) {
+            if (p < next[i] || (w & ix->mask[i]) != ix->key[i]) {
                 continue;
             }
-            if (!ix->prefix[i] && (p + 1 + m >= len || hay[p + 1 + m] != ' ')) {
-                continue;
+            size_t m = ix->tlen[i];
+            if (ix->longer[i]) {
+                const char *t = ix->ts[i]->text;
+                size_t k = 8; /* the key matched the first eight */
+                while (k < m && h[k] == t[k]) {
+                    k++;
+                }
+                if (k < m || (!ix->prefix[i] && h[m] != ' ')) {
+                    continue;
+                }
             }
             counts[i]++;
+            total++;
             next[i] = p + m + 1;
         }
+        /* on to the space after this word */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        uint64_t spaces = aipm_ascii_zero_byte(w ^ (AIPM_ASCII_ONES * ' '));
+        if (spaces) {
+            p += 1 + (size_t)__builtin_ctzll(spaces) / 8; /* the first byte in memory */
+            continue;
+        }
+#endif
+        while (hay[++p] != ' ') {
+        }
     }
+    return total;
 }
 
 /* Sum of the weights of the terms found in 'hay' (each term once), capped. */
@@ -403,18 +473,7 @@ static bool bold_label(const aipm_doc *doc, const aipm_block *b, size_t *s, size
     return true;
 }
 
-static int count_words(const char *s, size_t n) {
-    int words = 0;
-    bool in = false;
-    for (size_t i = 0; i < n; i++) {
-        bool w = aipm_ascii_is_alnum((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80;
-        words += w && !in;
-        in = w;
-    }
-    return words;
-}
-
-/* The heading terms of each kind, in index order (see heading_index). */
+/* The heading terms of each kind, in index order (see build_indexes). */
 static const struct {
     aipm_kind kind;
     const term *terms;
@@ -426,10 +485,21 @@ static const struct {
     {AIPM_KIND_SPEC, spec_headings, AIPM_ARRAY_LEN(spec_headings)},
 };
 
-static void heading_index(term_index *ix) {
-    index_init(ix);
+static size_t term_count(const term *t, size_t max);
+
+/* The heading terms of every kind (heading_lists order) into 'heading_ix';
+ * self_terms then vocab, each by kind, into 'body_ix'. */
+static void build_indexes(term_index *heading_ix, term_index *body_ix) {
+    index_init(heading_ix);
     for (size_t l = 0; l < AIPM_ARRAY_LEN(heading_lists); l++) {
-        index_add(ix, heading_lists[l].terms, heading_lists[l].n);
+        index_add(heading_ix, heading_lists[l].terms, heading_lists[l].n);
+    }
+    index_init(body_ix);
+    for (int k = 1; k < AIPM_KIND_COUNT; k++) {
+        index_add(body_ix, self_terms[k], term_count(self_terms[k], 4));
+    }
+    for (int k = 1; k < AIPM_KIND_COUNT; k++) {
+        index_add(body_ix, vocab[k], term_count(vocab[k], 16));
     }
 }
 
@@ -437,7 +507,9 @@ static void heading_index(term_index *ix) {
 static void score_heading(const term_index *ix, const aipm_buf *folded,
                           int scores[AIPM_KIND_COUNT]) {
     int counts[MAX_INDEX_TERMS];
-    index_count(ix, folded->ptr, folded->len, counts);
+    if (index_count(ix, folded->ptr, folded->len, counts) == 0) {
+        return; /* no term: nothing to add */
+    }
     size_t at = 0;
     for (size_t l = 0; l < AIPM_ARRAY_LEN(heading_lists); l++) {
         int score = 0;
@@ -479,8 +551,17 @@ static void score_content(const aipm_doc *doc, int scores[AIPM_KIND_COUNT]) {
         fold(&sc.title, desc, strlen(desc));
     }
 
-    term_index hix;
-    heading_index(&hix);
+    size_t body_len = 1 + INDEX_PAD; /* folded size at most: a space, each block and a space */
+    for (uint32_t i = 0; i < doc->n_blocks; i++) {
+        const aipm_block *b = &doc->blocks[i];
+        if ((b->type & AIPM_BLOCK_PROSE) && b->type != AIPM_BLOCK_HEADING) {
+            body_len += (size_t)b->len + 1;
+        }
+    }
+    aipm_buf_grow(&sc.body, body_len);
+
+    term_index heading_ix, body_ix;
+    build_indexes(&heading_ix, &body_ix);
     for (uint32_t i = 0; i < doc->n_blocks; i++) {
         const aipm_block *b = &doc->blocks[i];
         if (!(b->type & AIPM_BLOCK_PROSE)) {
@@ -490,17 +571,18 @@ static void score_content(const aipm_doc *doc, int scores[AIPM_KIND_COUNT]) {
         if (b->type == AIPM_BLOCK_HEADING && b->text != title) {
             aipm_buf_clear(&sc.headings);
             fold(&sc.headings, b->text, b->len);
-            score_heading(&hix, &sc.headings, scores);
+            pad_for_index(&sc.headings);
+            score_heading(&heading_ix, &sc.headings, scores);
             sc.n_headings++;
         } else if (bold_label(doc, b, &s, &e)) {
             aipm_buf_clear(&sc.headings);
             fold(&sc.headings, doc->src + s, e - s);
-            score_heading(&hix, &sc.headings, scores);
+            pad_for_index(&sc.headings);
+            score_heading(&heading_ix, &sc.headings, scores);
             sc.n_headings++;
         }
         if (b->type != AIPM_BLOCK_HEADING) {
-            fold(&sc.body, b->text, b->len);
-            sc.words += (size_t)count_words(b->text, b->len);
+            sc.words += fold(&sc.body, b->text, b->len);
         }
     }
 
@@ -518,16 +600,9 @@ static void score_content(const aipm_doc *doc, int scores[AIPM_KIND_COUNT]) {
     }
     if (sc.body.len) {
         /* every body term counted in one pass: self_terms, then vocab */
-        term_index bix;
         int counts[MAX_INDEX_TERMS];
-        index_init(&bix);
-        for (int k = 1; k < AIPM_KIND_COUNT; k++) {
-            index_add(&bix, self_terms[k], term_count(self_terms[k], 4));
-        }
-        for (int k = 1; k < AIPM_KIND_COUNT; k++) {
-            index_add(&bix, vocab[k], term_count(vocab[k], 16));
-        }
-        index_count(&bix, sc.body.ptr, sc.body.len, counts);
+        pad_for_index(&sc.body);
+        index_count(&body_ix, sc.body.ptr, sc.body.len, counts);
         size_t at = 0;
         /* the body names the document: 'this PRD', 'the one-pager' */
         for (int k = 1; k < AIPM_KIND_COUNT; k++) {
