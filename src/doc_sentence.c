@@ -28,9 +28,16 @@
 #include "util.h"
 
 /* Lower-cased words that a '.' follows without ending a sentence. */
-static const char *const abbreviations[] = {
-    "e.g", "i.e", "eg", "ie",     "etc", "vs",  "cf",   "al",   "mr",  "mrs", "ms",  "dr",  "prof",
-    "st",  "jr",  "sr", "approx", "inc", "ltd", "corp", "dept", "fig", "u.s", "u.k", "e.u",
+#define ABBR(s)                                                                                    \
+    { s, sizeof(s) - 1 }
+static const struct {
+    const char *text;
+    size_t len;
+} abbreviations[] = {
+    ABBR("e.g"), ABBR("i.e"), ABBR("eg"),     ABBR("ie"),  ABBR("etc"), ABBR("vs"),   ABBR("cf"),
+    ABBR("al"),  ABBR("mr"),  ABBR("mrs"),    ABBR("ms"),  ABBR("dr"),  ABBR("prof"), ABBR("st"),
+    ABBR("jr"),  ABBR("sr"),  ABBR("approx"), ABBR("inc"), ABBR("ltd"), ABBR("corp"), ABBR("dept"),
+    ABBR("fig"), ABBR("u.s"), ABBR("u.k"),    ABBR("e.u"),
 };
 
 typedef struct splitter {
@@ -83,8 +90,8 @@ static bool is_abbreviation(const char *t, size_t start, size_t dot) {
         return false;
     }
     for (size_t i = 0; i < AIPM_ARRAY_LEN(abbreviations); i++) {
-        const char *a = abbreviations[i];
-        if (strlen(a) != len) {
+        const char *a = abbreviations[i].text;
+        if (abbreviations[i].len != len) {
             continue;
         }
         size_t k = 0;
@@ -102,9 +109,24 @@ static bool is_terminator(int c) {
     return c == '.' || c == '!' || c == '?';
 }
 
+/* Whether any of the eight bytes at 't' is a terminator. */
+static bool has_terminator8(const char *t) {
+    uint64_t w;
+    memcpy(&w, t, 8);
+    return aipm_ascii_zero_byte(w ^ (AIPM_ASCII_ONES * '.')) |
+           aipm_ascii_zero_byte(w ^ (AIPM_ASCII_ONES * '!')) |
+           aipm_ascii_zero_byte(w ^ (AIPM_ASCII_ONES * '?'));
+}
+
 static void split_prose(splitter *sp, uint32_t block, const char *t, size_t n) {
     size_t start = 0, i = 0;
     while (i < n) {
+        while (i + 8 <= n && !has_terminator8(t + i)) {
+            i += 8; /* no terminator in these eight bytes */
+        }
+        if (i >= n) {
+            break;
+        }
         if (!is_terminator((unsigned char)t[i])) {
             i++;
             continue;
@@ -139,6 +161,8 @@ static void split_prose(splitter *sp, uint32_t block, const char *t, size_t n) {
 
 void aipm_doc_split_sentences(aipm_doc *doc) {
     splitter sp = {NULL, 0, 0};
+    /* room for two sentences a block before the array has to grow */
+    sp.out = aipm_grow(NULL, &sp.cap, (size_t)doc->n_blocks * 2, sizeof(*sp.out));
     for (uint32_t b = 0; b < doc->n_blocks; b++) {
         aipm_block *blk = &doc->blocks[b];
         blk->first_sentence = (uint32_t)sp.n;
@@ -149,9 +173,11 @@ void aipm_doc_split_sentences(aipm_doc *doc) {
         }
         blk->n_sentences = (uint32_t)sp.n - blk->first_sentence;
     }
-    doc->sentences = aipm_arena_calloc(&doc->arena, sp.n ? sp.n : 1, sizeof(*doc->sentences));
     if (sp.n) {
+        doc->sentences = aipm_arena_alloc_uninit(&doc->arena, sp.n * sizeof(*doc->sentences));
         memcpy(doc->sentences, sp.out, sp.n * sizeof(*sp.out));
+    } else {
+        doc->sentences = aipm_arena_calloc(&doc->arena, 1, sizeof(*doc->sentences));
     }
     doc->n_sentences = (uint32_t)sp.n;
     doc->has_sentences = true;
