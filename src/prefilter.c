@@ -680,12 +680,9 @@ typedef struct pf_trie {
     pf_node *nodes;
     size_t n, cap;
     uint32_t root[256]; /* 0: no child */
-    /* the node two bytes down, by folded first byte * 256 + raw second byte
-     * (0: none), so a walk skips the two widest levels; NULL until needed */
-    uint32_t *pair;
-    /* the same as bits, small enough to stay in cache: can a walk from this
-     * byte pair find anything (a pair that starts a prefix, or a first byte
-     * that is a prefix of its own)? */
+    /* can a walk from this byte pair (folded first byte * 256 + raw second
+     * byte) find anything: a pair that starts a prefix, or a first byte that
+     * is a prefix of its own? Small enough to stay in cache. */
     uint8_t pairs[256 * 256 / 8];
     /* byte pairs at which a one- or two-byte prefix ends (bit as in pairs),
      * and a hash of the first three bytes (folded) of every longer prefix:
@@ -697,12 +694,10 @@ typedef struct pf_trie {
      * array, breadth first, so a walk's nodes share cache lines. A node at
      * offset o: flat[o] = number of children | number of slots << 9, then
      * the children's labels (four a word), their offsets, and the slots.
-     * Offset 0 is no node. 'flat_root' and 'flat_pair' are 'root' and 'pair'
-     * as offsets.
+     * Offset 0 is no node. 'flat_root' is 'root' as offsets.
      */
     uint32_t *flat;
     uint32_t flat_root[256];
-    uint32_t *flat_pair;
 } pf_trie;
 
 struct aipm_prefilter {
@@ -786,17 +781,13 @@ static void trie_insert(pf_trie *t, const char *s, size_t len, uint32_t slot) {
             t->triples[h / 8] |= (uint8_t)(1u << (h % 8));
         }
         if (i == 1) {
-            /* every raw byte that folds to the second one leads to this node:
-             * the byte itself, its upper case, or every non-ASCII byte */
-            if (!t->pair) {
-                t->pair = aipm_xcalloc(256 * 256, sizeof(*t->pair));
-            }
+            /* every raw byte that folds to the second one: the byte itself,
+             * its upper case, or every non-ASCII byte */
             unsigned c0 = fold_byte((unsigned char)s[0]);
             unsigned lo = c == NON_ASCII ? 0x80 : c, hi = c == NON_ASCII ? 0xFF : c;
             for (unsigned c1 = lo; c1 <= hi + (aipm_ascii_is_lower(c) ? 1u : 0u); c1++) {
                 unsigned raw = c1 <= hi ? c1 : (unsigned)(c - 'a' + 'A');
                 unsigned bit = c0 * 256 + raw;
-                t->pair[bit] = node;
                 t->pairs[bit / 8] |= (uint8_t)(1u << (bit % 8));
                 if (len == 2) {
                     t->ends[bit / 8] |= (uint8_t)(1u << (bit % 8));
@@ -828,8 +819,7 @@ static void trie_insert(pf_trie *t, const char *s, size_t len, uint32_t slot) {
 
 static void flat_free(pf_trie *t) {
     free(t->flat);
-    free(t->flat_pair);
-    t->flat = t->flat_pair = NULL;
+    t->flat = NULL;
     memset(t->flat_root, 0, sizeof(t->flat_root));
 }
 
@@ -874,19 +864,12 @@ static void flatten(pf_trie *t) {
     for (unsigned c = 0; c < 256; c++) {
         t->flat_root[c] = t->root[c] ? at[t->root[c]] : 0;
     }
-    if (t->pair) {
-        t->flat_pair = aipm_xcalloc(256 * 256, sizeof(*t->flat_pair));
-        for (size_t i = 0; i < 256 * 256; i++) {
-            t->flat_pair[i] = t->pair[i] ? at[t->pair[i]] : 0;
-        }
-    }
     free(order);
     free(at);
 }
 
 static void trie_free(pf_trie *t) {
     flat_free(t);
-    free(t->pair);
     for (size_t i = 0; i < t->n; i++) {
         free(t->nodes[i].kids);
         free(t->nodes[i].more);
@@ -990,21 +973,9 @@ static inline void note(const uint32_t *slots, uint32_t n, size_t i, hit_list *o
 static inline void walk(const aipm_prefilter *pf, const pf_trie *t, const unsigned char *text,
                         size_t len, size_t i, hit_list *out) {
     const uint32_t *f = t->flat;
-    unsigned char f0 = pf->fold[text[i]];
-    uint32_t o = t->flat_root[f0];
-    if (!o) {
-        return;
-    }
-    uint32_t nk = f[o] & 0x1FF, ns = f[o] >> 9;
-    if (ns) {
-        note(f + o + 1 + (nk + 3) / 4 + nk, ns, i, out); /* one-byte prefixes */
-    }
-    if (i + 1 >= len || !t->flat_pair || !(o = t->flat_pair[f0 * 256 + text[i + 1]])) {
-        return;
-    }
-    for (size_t j = i + 1; o;) {
-        nk = f[o] & 0x1FF;
-        ns = f[o] >> 9;
+    uint32_t o = t->flat_root[pf->fold[text[i]]];
+    for (size_t j = i; o;) {
+        uint32_t nk = f[o] & 0x1FF, ns = f[o] >> 9;
         const unsigned char *labels = (const unsigned char *)(f + o + 1);
         const uint32_t *kids = f + o + 1 + (nk + 3) / 4;
         if (ns) {
