@@ -174,6 +174,7 @@ static void pf_start(aipm_engine *e, const aipm_doc *doc) {
     }
     e->pf_blocks =
         aipm_grow(e->pf_blocks, &e->cap_pf_blocks, doc->n_blocks + 1, sizeof(*e->pf_blocks));
+    e->pf_hits = aipm_grow(e->pf_hits, &e->cap_pf_hits, 1, sizeof(*e->pf_hits)); /* never NULL */
     memset(e->pf_blocks, 0, doc->n_blocks * sizeof(*e->pf_blocks));
     e->pf_words = (aipm_prefilter_slots(pf) + 63) / 64;
     e->pf_sets = aipm_grow(e->pf_sets, &e->cap_pf_sets, (size_t)doc->n_blocks * e->pf_words + 1,

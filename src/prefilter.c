@@ -673,7 +673,7 @@ typedef struct pf_node {
 } pf_node;
 
 static inline const unsigned char *node_labels(const pf_node *nd) {
-    return (const unsigned char *)(nd->kids + nd->cap_kids);
+    return nd->kids ? (const unsigned char *)(nd->kids + nd->cap_kids) : NULL; /* a leaf: none */
 }
 
 typedef struct pf_trie {
