@@ -178,8 +178,8 @@ static void test_prefilter_never_misses_a_match(void **state) {
         "state of the art",
         "key",
         "KEY",
-        "Kelvin: \xE2\x84\xAA"
-        "ey",
+        ("Kelvin: \xE2\x84\xAA"
+         "ey"), /* the Kelvin sign, then "ey" (a string break ends the hex escape) */
         "\xC5\xBFtar",
         "star",
         "stars",
