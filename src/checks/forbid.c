@@ -67,7 +67,8 @@ static void *forbid_parse(const aipm_yaml_node *rule, const aipm_check_env *env,
     if (ignore_case) {
         /* 'ignore-case' is for 'patterns'; the word list, first, is caseless already */
         size_t skip = aipm_yaml_get(rule, "words") ? 1 : 0;
-        if (aipm_check_recompile_caseless(rule, "patterns", env, cfg->pats + skip,
+        if (cfg->n_pats > skip && /* none: cfg->pats may be NULL */
+            aipm_check_recompile_caseless(rule, "patterns", env, cfg->pats + skip,
                                           cfg->n_pats - skip, err) < 0) {
             goto fail;
         }

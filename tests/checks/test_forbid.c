@@ -19,6 +19,9 @@ static void test_forbid_needs_words_or_patterns(void **state) {
     (void)state;
     CT_EQ(ct_load_error(HEAD "    exceptions: ['x']\n"),
           "rules.yaml:2:5: error: rule 't.forbid': check 'forbid' needs 'words' or 'patterns'\n");
+    /* with 'ignore-case' and nothing to recompile (a fuzzer found NULL + 0 here) */
+    CT_EQ(ct_load_error(HEAD "    ignore-case: true\n"),
+          "rules.yaml:2:5: error: rule 't.forbid': check 'forbid' needs 'words' or 'patterns'\n");
 }
 
 static void test_forbid_words_wrong_type(void **state) {
