@@ -181,6 +181,21 @@ static void pf_start(aipm_engine *e, const aipm_doc *doc) {
                            sizeof(*e->pf_sets));
 }
 
+/* The index of the first of the 'n' hits at 'h' (sorted by slot, then
+ * position) that is not before (slot, pos). */
+static size_t hit_bound(const aipm_prefilter_hit *h, size_t n, uint32_t slot, uint32_t pos) {
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (h[mid].slot < slot || (h[mid].slot == slot && h[mid].pos < pos)) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return lo;
+}
+
 /*
  * Where can a match of 'p' in block 'b' that starts in [from, end) start?
  * Returns false when nowhere (no need to search), else sets '*at' and '*last'
@@ -215,29 +230,12 @@ static bool pf_first(aipm_engine *e, const aipm_pattern *p, uint32_t b, uint32_t
     if (!((e->pf_sets[(size_t)b * e->pf_words + (slot >> 6)] >> (slot & 63)) & 1)) {
         return false; /* the common case: no hit of this pattern in the block */
     }
-    /* the block's hits are sorted by slot, then position: find (slot, from) */
+    /* the block's hits are sorted by slot, then position */
     const aipm_prefilter_hit *h = e->pf_hits + pb->first;
-    size_t lo = 0, hi = pb->n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (h[mid].slot < slot || (h[mid].slot == slot && h[mid].pos < from)) {
-            lo = mid + 1;
-        } else {
-            hi = mid;
-        }
-    }
+    size_t lo = hit_bound(h, pb->n, slot, from);
     if (lo < pb->n && h[lo].slot == slot && h[lo].pos < end) {
         *at = h[lo].pos;
-        size_t top = pb->n; /* the last hit of the slot before 'end' */
-        for (size_t l = lo + 1; l < top;) {
-            size_t mid = l + (top - l) / 2;
-            if (h[mid].slot == slot && h[mid].pos < end) {
-                l = mid + 1;
-            } else {
-                top = mid;
-            }
-        }
-        *last = h[top - 1].pos;
+        *last = h[hit_bound(h, pb->n, slot, end) - 1].pos; /* the slot's last hit before 'end' */
         return true;
     }
     return false;
