@@ -115,6 +115,9 @@ size_t aipm_pattern_source_len(const aipm_pattern *p);
 uint32_t aipm_pattern_tag(const aipm_pattern *p);
 void aipm_pattern_set_tag(aipm_pattern *p, uint32_t tag);
 
+/* Called with each pattern of a set (aipm_check_kind.patterns, aipm_ruleset_visit_patterns). */
+typedef void (*aipm_pattern_visit)(void *arg, aipm_pattern *p);
+
 /** Return the number of capture groups in 'p'. */
 unsigned aipm_pattern_groups(const aipm_pattern *p);
 

@@ -49,29 +49,29 @@ int aipm_ruleset_trait(const aipm_ruleset *rs, const char *name) {
     return -1;
 }
 
-static void add_to_prefilter(void *arg, aipm_pattern *p) {
-    aipm_prefilter_add(arg, p);
-}
-
-/* The prefilter of every pattern searched in block text: traits' and rules'. */
-static void build_prefilter(aipm_ruleset *rs) {
-    aipm_prefilter_free(rs->prefilter);
-    rs->prefilter = aipm_prefilter_new();
+void aipm_ruleset_visit_patterns(const aipm_ruleset *rs, aipm_pattern_visit visit, void *arg) {
     for (size_t i = 0; i < rs->n_traits; i++) {
         const aipm_trait *t = &rs->traits[i];
-        for (size_t k = 0; k < t->n_patterns; k++) {
-            aipm_prefilter_add(rs->prefilter, t->patterns[k]);
-        }
-        for (size_t k = 0; k < t->n_unless; k++) {
-            aipm_prefilter_add(rs->prefilter, t->unless[k]);
-        }
+        aipm_check_visit_patterns(t->patterns, t->n_patterns, visit, arg);
+        aipm_check_visit_patterns(t->unless, t->n_unless, visit, arg);
     }
     for (size_t i = 0; i < rs->n_rules; i++) {
         const aipm_rule *r = rs->rules[i];
         if (r->check->patterns) {
-            r->check->patterns(r->cfg, add_to_prefilter, rs->prefilter);
+            r->check->patterns(r->cfg, visit, arg);
         }
     }
+}
+
+static void add_to_prefilter(void *arg, aipm_pattern *p) {
+    aipm_prefilter_add(arg, p);
+}
+
+/* The prefilter of every pattern searched in block text. */
+static void build_prefilter(aipm_ruleset *rs) {
+    aipm_prefilter_free(rs->prefilter);
+    rs->prefilter = aipm_prefilter_new();
+    aipm_ruleset_visit_patterns(rs, add_to_prefilter, rs->prefilter);
 }
 
 int aipm_ruleset_finish(aipm_ruleset *rs, aipm_error *err) {

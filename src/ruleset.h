@@ -78,6 +78,13 @@ int aipm_ruleset_load(aipm_ruleset *rs, const char *path, const char *data, size
 int aipm_ruleset_load_tree(aipm_ruleset *rs, const char *path, const aipm_yaml_node *root,
                            bool builtin, aipm_error *err);
 
+/**
+ * Pass 'visit' every pattern the rules and traits search block text with
+ * (traits' patterns and 'unless', and what each check kind lists), the set
+ * the prefilter is built from.
+ */
+void aipm_ruleset_visit_patterns(const aipm_ruleset *rs, aipm_pattern_visit visit, void *arg);
+
 /** Load the built-in pack embedded in the binary. */
 int aipm_ruleset_load_builtin(aipm_ruleset *rs, aipm_error *err);
 

@@ -11,7 +11,6 @@
 #include "test.h"
 
 #include "buf.h"
-#include "checks/check.h"
 #include "diag.h"
 #include "doc.h"
 #include "engine.h"
@@ -360,16 +359,7 @@ static void test_engine_builtin_patterns_compile(void **state) {
     aipm_error err = AIPM_ERROR_INIT;
     assert_int_equal(aipm_ruleset_load_builtin(&rs, &err), 0);
     tried t = {aipm_matcher_new(), 0};
-    for (size_t i = 0; i < rs.n_traits; i++) {
-        aipm_check_visit_patterns(rs.traits[i].patterns, rs.traits[i].n_patterns, try_pattern, &t);
-        aipm_check_visit_patterns(rs.traits[i].unless, rs.traits[i].n_unless, try_pattern, &t);
-    }
-    for (size_t i = 0; i < rs.n_rules; i++) {
-        const aipm_rule *r = rs.rules[i];
-        if (r->check->patterns) {
-            r->check->patterns(r->cfg, try_pattern, &t);
-        }
-    }
+    aipm_ruleset_visit_patterns(&rs, try_pattern, &t);
     assert_true(t.n > 90);
     aipm_matcher_free(t.m);
     aipm_ruleset_release(&rs);

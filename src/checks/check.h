@@ -60,9 +60,6 @@ typedef struct aipm_check_env {
 
 typedef struct aipm_check_ctx aipm_check_ctx;
 
-/* Called with each pattern a check kind lists (aipm_check_kind.patterns). */
-typedef void (*aipm_pattern_visit)(void *arg, aipm_pattern *p);
-
 typedef struct aipm_check_kind {
     const char *name;            /* the value of a rule's 'check:' */
     const char *const *keys;     /* rule keys this kind reads, NULL-terminated */
