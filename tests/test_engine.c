@@ -32,6 +32,15 @@ static const char doc_src[] = "# Vision\n"                        /* 1 */
                               "|---|---|\n"                       /* 11 */
                               "| wait | 5 min |\n";               /* 12 */
 
+/* Append each diagnostic of 'out' as "line:col-end_line:end_col rule message\n". */
+static void append_diags(aipm_buf *b, const aipm_diag_list *out) {
+    for (size_t i = 0; i < out->n; i++) {
+        const aipm_diag *d = &out->items[i];
+        aipm_buf_printf(b, "%u:%u-%u:%u %s %s\n", d->line, d->col, d->end_line, d->end_col, d->rule,
+                        d->message);
+    }
+}
+
 /* Load 'yaml' as the only rule file; run it over doc_src; return the diagnostics
  * sorted, formatted one per line as "line:col-end_line:end_col rule message". */
 static char *run_rules(const char *yaml) {
@@ -54,11 +63,7 @@ static char *run_rules(const char *yaml) {
     aipm_diag_list_sort(&out);
     aipm_buf b = AIPM_BUF_INIT;
     aipm_buf_puts(&b, "");
-    for (size_t i = 0; i < out.n; i++) {
-        const aipm_diag *d = &out.items[i];
-        aipm_buf_printf(&b, "%u:%u-%u:%u %s %s\n", d->line, d->col, d->end_line, d->end_col,
-                        d->rule, d->message);
-    }
+    append_diags(&b, &out);
     aipm_diag_list_release(&out);
     aipm_engine_free(e);
     aipm_doc_free(doc);
@@ -276,11 +281,7 @@ static char *builtin_findings(const aipm_ruleset *rs, const aipm_doc *doc, bool 
     aipm_engine_run(e, doc, traits, NULL, &out);
     aipm_buf b = AIPM_BUF_INIT;
     aipm_buf_printf(&b, "traits %llx\n", (unsigned long long)traits);
-    for (size_t i = 0; i < out.n; i++) {
-        const aipm_diag *d = &out.items[i];
-        aipm_buf_printf(&b, "%u:%u-%u:%u %s %s\n", d->line, d->col, d->end_line, d->end_col,
-                        d->rule, d->message);
-    }
+    append_diags(&b, &out);
     aipm_diag_list_release(&out);
     aipm_engine_free(e);
     return aipm_buf_detach(&b);
