@@ -235,6 +235,18 @@ static bool ascii_twin(const char *c, size_t n) {
            (n == 3 && memcmp(c, "\xE2\x84\xAA", 3) == 0);
 }
 
+/* Move past the next 'close' (a name's or a {..} argument's end); with none,
+ * the pattern cannot be read: false, and the reader is marked bad. */
+static bool skip_past(reader *r, char close) {
+    const char *end = memchr(r->src + r->pos, close, r->len - r->pos);
+    if (!end) {
+        r->bad = true;
+        return false;
+    }
+    r->pos = (size_t)(end - r->src) + 1;
+    return true;
+}
+
 static bool at(const reader *r, const char *s) {
     size_t n = strlen(s);
     return r->len - r->pos >= n && memcmp(r->src + r->pos, s, n) == 0;
@@ -318,12 +330,9 @@ static litset read_class(reader *r) {
                 plain = false; /* \d, \w, \x{..}, \p{..}: not followed */
                 if ((e == 'p' || e == 'P' || e == 'x' || e == 'o' || e == 'N') && r->pos < r->len &&
                     r->src[r->pos] == '{') {
-                    const char *close = memchr(r->src + r->pos, '}', r->len - r->pos);
-                    if (!close) {
-                        r->bad = true;
+                    if (!skip_past(r, '}')) {
                         return set_any();
                     }
-                    r->pos = (size_t)(close - r->src) + 1;
                 }
                 continue;
             }
@@ -416,19 +425,13 @@ static litset read_group(reader *r) {
     } else if (at(r, "(?<") || at(r, "(?P<") || at(r, "(?'")) {
         /* named group */
         char close = at(r, "(?'") ? '\'' : '>';
-        const char *end = memchr(r->src + r->pos, close, r->len - r->pos);
-        if (!end) {
-            r->bad = true;
+        if (!skip_past(r, close)) {
             return set_any();
         }
-        r->pos = (size_t)(end - r->src) + 1;
     } else if (at(r, "(?#")) {
-        const char *end = memchr(r->src + r->pos, ')', r->len - r->pos);
-        if (!end) {
-            r->bad = true;
+        if (!skip_past(r, ')')) {
             return set_any();
         }
-        r->pos = (size_t)(end - r->src) + 1;
         r->depth--;
         return set_empty(false);
     } else if (at(r, "(?")) {
@@ -511,12 +514,9 @@ static litset read_escape(reader *r) {
     case 'p':
     case 'P':
         if (r->pos < r->len && r->src[r->pos] == '{') {
-            const char *close = memchr(r->src + r->pos, '}', r->len - r->pos);
-            if (!close) {
-                r->bad = true;
+            if (!skip_past(r, '}')) {
                 return set_any();
             }
-            r->pos = (size_t)(close - r->src) + 1;
         } else if (r->pos < r->len) {
             r->pos++;
         }
